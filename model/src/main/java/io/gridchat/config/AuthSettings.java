@@ -1,0 +1,22 @@
+package io.gridchat.config;
+
+/**
+ * Accounts and tokens.
+ *
+ * @param tokenSecret      HMAC key for tokens, at least 32 characters (GRIDCHAT_AUTH_TOKENSECRET)
+ * @param tokenTtlSeconds  how long a token is valid
+ * @param pbkdf2Iterations PBKDF2-HMAC-SHA256 iterations for new password hashes
+ */
+public record AuthSettings(String tokenSecret, long tokenTtlSeconds, int pbkdf2Iterations) {
+    public AuthSettings {
+        ConfigException.check(tokenSecret != null && tokenSecret.length() >= 32, "auth.tokenSecret",
+                "must be at least 32 characters");
+        ConfigException.check(tokenTtlSeconds >= 60, "auth.tokenTtlSeconds", "must be at least 60");
+        ConfigException.check(pbkdf2Iterations >= 1000, "auth.pbkdf2Iterations", "must be at least 1000");
+    }
+
+    @Override
+    public String toString() {
+        return "AuthSettings[tokenTtlSeconds=" + tokenTtlSeconds + ", pbkdf2Iterations=" + pbkdf2Iterations + "]";
+    }
+}

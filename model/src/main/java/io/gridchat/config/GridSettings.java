@@ -1,0 +1,31 @@
+package io.gridchat.config;
+
+/**
+ * How grid members hold chat state. Members publish it in their user context for processors.
+ *
+ * @param recentMessages    messages per room kept in memory; older ones are read from MySQL
+ * @param dedupeTtlSeconds  how long an accepted clientMsgId is remembered for dedupe
+ * @param maxPageSize       most messages one history or resume read returns
+ * @param backupCount       synchronous backups of every map holding state
+ * @param writeDelaySeconds write-behind delay before a change is written to MySQL
+ * @param writeBatchSize    most entries per storeAll batch
+ * @param journalCapacity   event journal entries kept for the messages map (all partitions together)
+ * @param deliverySnapshotMillis how often the delivery job snapshots its journal offsets
+ */
+public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPageSize, int backupCount,
+                           int writeDelaySeconds, int writeBatchSize, int journalCapacity,
+                           int deliverySnapshotMillis) {
+    /** Key of this record in a member's user context. */
+    public static final String USER_CONTEXT_KEY = "gridchat.grid";
+
+    public GridSettings {
+        ConfigException.check(recentMessages >= 1, "grid.recentMessages", "must be at least 1");
+        ConfigException.check(dedupeTtlSeconds >= 1, "grid.dedupeTtlSeconds", "must be at least 1");
+        ConfigException.check(maxPageSize >= 1, "grid.maxPageSize", "must be at least 1");
+        ConfigException.check(backupCount >= 1 && backupCount <= 6, "grid.backupCount", "must be 1 to 6");
+        ConfigException.check(writeDelaySeconds >= 1, "grid.writeDelaySeconds", "must be at least 1");
+        ConfigException.check(writeBatchSize >= 1, "grid.writeBatchSize", "must be at least 1");
+        ConfigException.check(journalCapacity >= 1000, "grid.journalCapacity", "must be at least 1000");
+        ConfigException.check(deliverySnapshotMillis >= 100, "grid.deliverySnapshotMillis", "must be >= 100");
+    }
+}

@@ -1,0 +1,36 @@
+package io.gridchat.model;
+
+/** Every distributed object name, in one place. Members, clients and pipelines use only these. */
+public final class MapNames {
+    /** userId to {@link User}; MySQL table users, sharded by userId. */
+    public static final String USERS = "users";
+    /** lower-cased username to userId; MySQL table usernames, sharded by username. */
+    public static final String USERNAMES = "usernames";
+    /** roomId to {@link Room} metadata; MySQL table rooms, sharded by roomId. */
+    public static final String ROOMS = "rooms";
+    /** roomId to {@link RoomLog} (sequence counter); loaded from MAX(seq) of the messages table. */
+    public static final String ROOM_LOGS = "room-logs";
+    /** {@link MemberKey} to {@link Membership}; MySQL table memberships, sharded by roomId. */
+    public static final String MEMBERS = "members";
+    /** roomId to {@link Roster} (who is in the room); derived, loaded from the memberships table. */
+    public static final String ROSTERS = "rosters";
+    /** {@link MessageKey} to {@link ChatMessage}; the last N per room live here, all in MySQL. */
+    public static final String MESSAGES = "messages";
+    /** {@link DedupeKey} to {@link MessageRef}; remembers accepted clientMsgIds for a TTL. */
+    public static final String DEDUPE = "dedupe";
+    /** userId to {@link UserSessions}: which edge nodes hold the user's connections. */
+    public static final String SESSIONS = "sessions";
+    /** Reliable topic name prefix: one inbox per edge node, fed by the delivery pipeline. */
+    public static final String EDGE_INBOX_PREFIX = "edge-inbox.";
+    /** Executor for read tasks that run next to a room's data. */
+    public static final String ROOM_EXECUTOR = "room-reads";
+    /** Name of the delivery Jet job. */
+    public static final String DELIVERY_JOB = "delivery";
+
+    private MapNames() {
+    }
+
+    public static String edgeInbox(String edgeId) {
+        return EDGE_INBOX_PREFIX + edgeId;
+    }
+}

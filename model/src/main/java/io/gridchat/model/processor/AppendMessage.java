@@ -1,0 +1,115 @@
+package io.gridchat.model.processor;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridchat.config.GridSettings;
+import io.gridchat.model.ChatMessage;
+import io.gridchat.model.DedupeKey;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.MemberKey;
+import io.gridchat.model.MessageKey;
+import io.gridchat.model.MessageRef;
+import io.gridchat.model.RoomLog;
+import io.gridchat.model.SendOutcome;
+import io.gridchat.model.SendResult;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The send: runs on the room's partition of {@code room-logs}, checks membership, dedupes the clientMsgId,
+ * assigns the next seq and stores the message in its own entry beside the counter. Every map it touches is
+ * keyed on the same room, so all of it is one partition-local step; the backups of the message and of the
+ * counter are synchronous, so the caller's future completes only once both are held twice.
+ * Runs on a partition thread; a fresh instance per invocation.
+ */
+public final class AppendMessage implements EntryProcessor<String, RoomLog, SendResult>, IdentifiedDataSerializable,
+        HazelcastInstanceAware {
+    private String userId;
+    private String clientMsgId;
+    private String text;
+    private transient HazelcastInstance instance;
+    private transient RoomLog written;
+
+    public AppendMessage() {
+    }
+
+    public AppendMessage(String userId, String clientMsgId, String text) {
+        this.userId = userId;
+        this.clientMsgId = clientMsgId;
+        this.text = text;
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
+        this.instance = hazelcastInstance;
+    }
+
+    @Override
+    public SendResult process(Map.Entry<String, RoomLog> entry) {
+        String roomId = entry.getKey();
+        if (!instance.getMap(MapNames.MEMBERS).containsKey(new MemberKey(roomId, userId))) {
+            return new SendResult(SendOutcome.NOT_MEMBER, null);
+        }
+        IMap<DedupeKey, MessageRef> dedupe = instance.getMap(MapNames.DEDUPE);
+        DedupeKey dedupeKey = clientMsgId == null ? null : new DedupeKey(roomId, userId, clientMsgId);
+        if (dedupeKey != null) {
+            MessageRef earlier = dedupe.get(dedupeKey);
+            if (earlier != null) {
+                return new SendResult(SendOutcome.DUPLICATE, earlier);
+            }
+        }
+        RoomLog log = entry.getValue() == null ? RoomLog.EMPTY : entry.getValue();
+        long seq = log.lastSeq() + 1;
+        long ts = Math.max(System.currentTimeMillis(), log.lastTs());
+        String msgId = ChatMessage.msgIdOf(roomId, seq);
+        GridSettings settings = GridContext.settings(instance);
+        IMap<MessageKey, ChatMessage> messages = instance.getMap(MapNames.MESSAGES);
+        messages.set(new MessageKey(roomId, seq), new ChatMessage(roomId, seq, msgId, userId, text, ts, clientMsgId));
+        if (seq > settings.recentMessages()) {
+            // Out of memory only: the write-behind queue still holds it until MySQL has it.
+            messages.evict(new MessageKey(roomId, seq - settings.recentMessages()));
+        }
+        MessageRef ref = new MessageRef(msgId, seq, ts);
+        if (dedupeKey != null) {
+            dedupe.set(dedupeKey, ref, settings.dedupeTtlSeconds(), TimeUnit.SECONDS);
+        }
+        written = new RoomLog(seq, ts);
+        entry.setValue(written);
+        return new SendResult(SendOutcome.ACCEPTED, ref);
+    }
+
+    @Override
+    public EntryProcessor<String, RoomLog, SendResult> getBackupProcessor() {
+        return written == null ? null : new SetRoomLog(written);
+    }
+
+    @Override
+    public int getFactoryId() {
+        return ProcessorFactory.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return ProcessorFactory.APPEND_MESSAGE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(userId);
+        out.writeString(clientMsgId);
+        out.writeString(text);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        userId = in.readString();
+        clientMsgId = in.readString();
+        text = in.readString();
+    }
+}

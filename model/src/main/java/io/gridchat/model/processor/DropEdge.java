@@ -1,0 +1,53 @@
+package io.gridchat.model.processor;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridchat.model.UserSessions;
+import java.io.IOException;
+import java.util.Map;
+
+/** Forgets every connection one edge node held (run over all sessions when that node stops). */
+public final class DropEdge implements EntryProcessor<String, UserSessions, Integer>, IdentifiedDataSerializable {
+    private String edgeId;
+
+    public DropEdge() {
+    }
+
+    public DropEdge(String edgeId) {
+        this.edgeId = edgeId;
+    }
+
+    @Override
+    public Integer process(Map.Entry<String, UserSessions> entry) {
+        if (entry.getValue() == null) {
+            return 0;
+        }
+        UserSessions next = entry.getValue().withoutEdge(edgeId);
+        if (next.connections().size() != entry.getValue().connections().size()) {
+            entry.setValue(next.connections().isEmpty() ? null : next);
+        }
+        return next.connections().size();
+    }
+
+    @Override
+    public int getFactoryId() {
+        return ProcessorFactory.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return ProcessorFactory.DROP_EDGE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(edgeId);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        edgeId = in.readString();
+    }
+}

@@ -1,0 +1,85 @@
+package io.gridchat.model.processor;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridchat.model.JoinOutcome;
+import io.gridchat.model.JoinResult;
+import io.gridchat.model.Role;
+import io.gridchat.model.Room;
+import io.gridchat.model.RoomKind;
+import io.gridchat.model.Roster;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Joins a user to a room on the room's partition of {@code rooms}: the capacity check and the insert are one
+ * atomic step, so concurrent joins never overfill a room. Runs on a partition thread.
+ */
+public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>, IdentifiedDataSerializable,
+        HazelcastInstanceAware {
+    private String userId;
+    private transient HazelcastInstance instance;
+
+    public JoinRoom() {
+    }
+
+    public JoinRoom(String userId) {
+        this.userId = userId;
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
+        this.instance = hazelcastInstance;
+    }
+
+    @Override
+    public JoinResult process(Map.Entry<String, Room> entry) {
+        Room room = entry.getValue();
+        if (room == null) {
+            return JoinResult.refused(JoinOutcome.NO_SUCH_ROOM);
+        }
+        RoomMembers members = new RoomMembers(instance, entry.getKey());
+        Roster roster = members.roster();
+        if (members.isMember(userId)) {
+            return new JoinResult(JoinOutcome.ALREADY_MEMBER, roster.userIds(), members.lastSeq());
+        }
+        if (room.kind() == RoomKind.DM) {
+            return JoinResult.refused(JoinOutcome.FORBIDDEN);
+        }
+        if (room.capacity() > 0 && roster.userIds().size() >= room.capacity()) {
+            return JoinResult.refused(JoinOutcome.ROOM_FULL);
+        }
+        Role role = userId.equals(room.ownerId()) ? Role.OWNER : Role.MEMBER;
+        Roster next = members.add(roster, userId, role, System.currentTimeMillis());
+        return new JoinResult(JoinOutcome.JOINED, next.userIds(), members.lastSeq());
+    }
+
+    @Override
+    public EntryProcessor<String, Room, JoinResult> getBackupProcessor() {
+        return null; // the room entry itself is unchanged; members and rosters replicate their own writes
+    }
+
+    @Override
+    public int getFactoryId() {
+        return ProcessorFactory.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return ProcessorFactory.JOIN_ROOM;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(userId);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        userId = in.readString();
+    }
+}

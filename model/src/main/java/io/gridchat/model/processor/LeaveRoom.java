@@ -1,0 +1,68 @@
+package io.gridchat.model.processor;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridchat.model.Room;
+import java.io.IOException;
+import java.util.Map;
+
+/** Removes a user from a room; returns whether they were a member. Runs on the room's partition thread. */
+public final class LeaveRoom implements EntryProcessor<String, Room, Boolean>, IdentifiedDataSerializable,
+        HazelcastInstanceAware {
+    private String userId;
+    private transient HazelcastInstance instance;
+
+    public LeaveRoom() {
+    }
+
+    public LeaveRoom(String userId) {
+        this.userId = userId;
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
+        this.instance = hazelcastInstance;
+    }
+
+    @Override
+    public Boolean process(Map.Entry<String, Room> entry) {
+        if (entry.getValue() == null) {
+            return Boolean.FALSE;
+        }
+        RoomMembers members = new RoomMembers(instance, entry.getKey());
+        if (!members.isMember(userId)) {
+            return Boolean.FALSE;
+        }
+        members.remove(userId);
+        return Boolean.TRUE;
+    }
+
+    @Override
+    public EntryProcessor<String, Room, Boolean> getBackupProcessor() {
+        return null; // the room entry itself is unchanged
+    }
+
+    @Override
+    public int getFactoryId() {
+        return ProcessorFactory.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return ProcessorFactory.LEAVE_ROOM;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(userId);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        userId = in.readString();
+    }
+}

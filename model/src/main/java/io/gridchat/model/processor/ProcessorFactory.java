@@ -1,0 +1,37 @@
+package io.gridchat.model.processor;
+
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+
+/** Creates gridchat's entry processors and tasks by class id when members deserialize them. */
+public final class ProcessorFactory implements DataSerializableFactory {
+    public static final int FACTORY_ID = 7001;
+
+    static final int APPEND_MESSAGE = 1;
+    static final int SET_ROOM_LOG = 2;
+    static final int JOIN_ROOM = 3;
+    static final int LEAVE_ROOM = 4;
+    static final int CREATE_ROOM = 5;
+    static final int ADD_CONNECTION = 6;
+    static final int REMOVE_CONNECTION = 7;
+    static final int READ_MESSAGES = 8;
+    static final int DROP_EDGE = 9;
+    static final int PUT_BACKUP = 10;
+
+    @Override
+    public IdentifiedDataSerializable create(int typeId) {
+        return switch (typeId) {
+            case APPEND_MESSAGE -> new AppendMessage();
+            case SET_ROOM_LOG -> new SetRoomLog();
+            case JOIN_ROOM -> new JoinRoom();
+            case LEAVE_ROOM -> new LeaveRoom();
+            case CREATE_ROOM -> new CreateRoom();
+            case ADD_CONNECTION -> new AddConnection();
+            case REMOVE_CONNECTION -> new RemoveConnection();
+            case READ_MESSAGES -> new ReadMessages();
+            case DROP_EDGE -> new DropEdge();
+            case PUT_BACKUP -> new PutBackup<>();
+            default -> null;
+        };
+    }
+}

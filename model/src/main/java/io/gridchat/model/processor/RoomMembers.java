@@ -1,0 +1,56 @@
+package io.gridchat.model.processor;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.MemberKey;
+import io.gridchat.model.Membership;
+import io.gridchat.model.Role;
+import io.gridchat.model.RoomLog;
+import io.gridchat.model.Roster;
+
+/**
+ * Membership changes shared by the room processors. Only called from processors running on the room's
+ * partition, so members, roster and counter of one room change together, one room at a time.
+ */
+final class RoomMembers {
+    private final String roomId;
+    private final IMap<MemberKey, Membership> members;
+    private final IMap<String, Roster> rosters;
+    private final HazelcastInstance instance;
+
+    RoomMembers(HazelcastInstance instance, String roomId) {
+        this.instance = instance;
+        this.roomId = roomId;
+        this.members = instance.getMap(MapNames.MEMBERS);
+        this.rosters = instance.getMap(MapNames.ROSTERS);
+    }
+
+    boolean isMember(String userId) {
+        return members.containsKey(new MemberKey(roomId, userId));
+    }
+
+    Roster roster() {
+        Roster roster = rosters.get(roomId);
+        return roster == null ? Roster.empty(roomId) : roster;
+    }
+
+    Roster add(Roster roster, String userId, Role role, long now) {
+        members.set(new MemberKey(roomId, userId), new Membership(roomId, userId, role, now));
+        Roster next = roster.with(userId);
+        rosters.set(roomId, next);
+        return next;
+    }
+
+    Roster remove(String userId) {
+        members.delete(new MemberKey(roomId, userId));
+        Roster next = roster().without(userId);
+        rosters.set(roomId, next);
+        return next;
+    }
+
+    long lastSeq() {
+        RoomLog log = instance.<String, RoomLog>getMap(MapNames.ROOM_LOGS).get(roomId);
+        return log == null ? 0 : log.lastSeq();
+    }
+}
