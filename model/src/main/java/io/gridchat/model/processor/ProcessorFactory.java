@@ -17,6 +17,7 @@ public final class ProcessorFactory implements DataSerializableFactory {
     static final int READ_MESSAGES = 8;
     static final int DROP_EDGE = 9;
     static final int PUT_BACKUP = 10;
+    static final int CLAIM_USERNAME = 11;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -31,6 +32,7 @@ public final class ProcessorFactory implements DataSerializableFactory {
             case READ_MESSAGES -> new ReadMessages();
             case DROP_EDGE -> new DropEdge();
             case PUT_BACKUP -> new PutBackup<>();
+            case CLAIM_USERNAME -> new ClaimUsername();
             default -> null;
         };
     }

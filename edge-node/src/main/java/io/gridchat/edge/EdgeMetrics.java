@@ -1,0 +1,51 @@
+package io.gridchat.edge;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.function.IntSupplier;
+
+/** What an edge node counts, in its own registry (several nodes may share a JVM in tests). Thread-safe. */
+public final class EdgeMetrics {
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Counter frames;
+    private final Counter errors;
+    private final Counter deliveries;
+    private final Histogram sendAck;
+
+    public EdgeMetrics(IntSupplier connections) {
+        JvmMetrics.builder().register(registry);
+        frames = Counter.builder().name("gridchat_edge_frames_total").help("Client frames received, by type")
+                .labelNames("type").register(registry);
+        errors = Counter.builder().name("gridchat_edge_errors_total").help("Error replies sent, by code")
+                .labelNames("code").register(registry);
+        deliveries = Counter.builder().name("gridchat_edge_deliveries_total")
+                .help("Message events queued to client connections").register(registry);
+        sendAck = Histogram.builder().name("gridchat_edge_send_ack_seconds")
+                .help("Time from a send frame to its ack (grid accept with backup)").register(registry);
+        GaugeWithCallback.builder().name("gridchat_edge_connections").help("Open WebSocket connections")
+                .callback(callback -> callback.call(connections.getAsInt())).register(registry);
+    }
+
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    public void frame(String type) {
+        frames.labelValues(type).inc();
+    }
+
+    public void error(ErrorCode code) {
+        errors.labelValues(code.name()).inc();
+    }
+
+    public void delivered() {
+        deliveries.inc();
+    }
+
+    public void sendAcked(long startNanos) {
+        sendAck.observe((System.nanoTime() - startNanos) / 1e9);
+    }
+}

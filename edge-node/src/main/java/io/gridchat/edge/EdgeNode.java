@@ -1,0 +1,107 @@
+package io.gridchat.edge;
+
+import io.gridchat.config.GridchatConfig;
+import io.gridchat.edge.auth.AccountService;
+import io.gridchat.edge.auth.PasswordHasher;
+import io.gridchat.edge.auth.TokenService;
+import io.gridchat.edge.delivery.InboxListener;
+import io.gridchat.edge.messages.MessageService;
+import io.gridchat.edge.rooms.RoomService;
+import io.gridchat.edge.ws.LocalConnections;
+import io.gridchat.model.EdgeDelivery;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.processor.DropEdge;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One edge node: a Hazelcast client of the grid, its inbox listener and the Jetty server. Thread-safe.
+ */
+public final class EdgeNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeNode.class);
+
+    private final EdgeServices services;
+    private final LocalConnections connections;
+    private final ExecutorService kdfExecutor;
+    private final UUID inboxRegistration;
+    private final EdgeServer server;
+
+    private EdgeNode(EdgeServices services, LocalConnections connections, ExecutorService kdfExecutor,
+                     UUID inboxRegistration, EdgeServer server) {
+        this.services = services;
+        this.connections = connections;
+        this.kdfExecutor = kdfExecutor;
+        this.inboxRegistration = inboxRegistration;
+        this.server = server;
+    }
+
+    public static EdgeNode start(GridchatConfig config) {
+        String edgeId = config.edge().id().isEmpty() ? Ids.newId('e') : config.edge().id();
+        Grid grid = Grid.connect(config.cluster(), "edge-" + edgeId);
+        ExecutorService kdfExecutor = Executors.newFixedThreadPool(config.edge().gridCallThreads(),
+                namedThreads("edge-kdf-"));
+        try {
+            LocalConnections connections = new LocalConnections();
+            EdgeMetrics metrics = new EdgeMetrics(connections::count);
+            TokenService tokens = new TokenService(config.auth().tokenSecret(), config.auth().tokenTtlSeconds(),
+                    Clock.systemUTC());
+            AccountService accounts = new AccountService(grid, new PasswordHasher(config.auth().pbkdf2Iterations()),
+                    tokens, kdfExecutor);
+            EdgeServices services = new EdgeServices(edgeId, grid, tokens, accounts,
+                    new RoomService(grid, config.limits()), new MessageService(grid, config.limits(), config.grid()),
+                    config.limits(), metrics);
+            UUID registration = grid.client().<EdgeDelivery>getReliableTopic(
+                    MapNames.edgeInbox(edgeId)).addMessageListener(new InboxListener(connections, metrics));
+            EdgeServer server = EdgeServer.start(config.edge(), services, connections);
+            LOG.info("edge node {} serving http://{}:{}/", edgeId, config.edge().host(), server.port());
+            return new EdgeNode(services, connections, kdfExecutor, registration, server);
+        } catch (RuntimeException e) {
+            kdfExecutor.shutdownNow();
+            grid.close();
+            throw new IllegalStateException("edge node failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private static ThreadFactory namedThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String edgeId() {
+        return services.edgeId();
+    }
+
+    public int connectionCount() {
+        return connections.count();
+    }
+
+    /** Graceful stop: closes sockets (clients reconnect elsewhere), forgets them in the grid, disconnects. */
+    @Override
+    public void close() {
+        server.stop();
+        services.grid().client().getReliableTopic(MapNames.edgeInbox(services.edgeId()))
+                .removeMessageListener(inboxRegistration);
+        kdfExecutor.shutdownNow();
+        try {
+            // One sweep instead of trusting every close callback to have reached the grid in time.
+            services.grid().sessions().executeOnEntries(new DropEdge(services.edgeId()));
+        } catch (RuntimeException e) {
+            LOG.warn("could not drop the sessions of edge node {}: {}", services.edgeId(), e.toString());
+        }
+        services.grid().close();
+    }
+}

@@ -1,0 +1,13 @@
+package io.gridchat.edge;
+
+import io.gridchat.config.LimitSettings;
+import io.gridchat.edge.auth.AccountService;
+import io.gridchat.edge.auth.TokenService;
+import io.gridchat.edge.messages.MessageService;
+import io.gridchat.edge.rooms.RoomService;
+
+/** What the HTTP and WebSocket handlers of one edge node call. Immutable, thread-safe parts. */
+public record EdgeServices(String edgeId, Grid grid, TokenService tokens, AccountService accounts,
+                           RoomService rooms, MessageService messages, LimitSettings limits,
+                           EdgeMetrics metrics) {
+}

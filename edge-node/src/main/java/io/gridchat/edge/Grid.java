@@ -1,0 +1,84 @@
+package io.gridchat.edge;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IExecutorService;
+import com.hazelcast.map.IMap;
+import io.gridchat.config.ClusterSettings;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.MemberKey;
+import io.gridchat.model.Membership;
+import io.gridchat.model.Room;
+import io.gridchat.model.RoomLog;
+import io.gridchat.model.Roster;
+import io.gridchat.model.User;
+import io.gridchat.model.UserSessions;
+import io.gridchat.model.serial.ModelSerialization;
+
+/** The edge node's Hazelcast client and typed handles on the maps it calls. Thread-safe. */
+public final class Grid implements AutoCloseable {
+    private final HazelcastInstance client;
+
+    private Grid(HazelcastInstance client) {
+        this.client = client;
+    }
+
+    public static Grid connect(ClusterSettings cluster, String instanceName) {
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(cluster.name());
+        config.setInstanceName(instanceName);
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.client.shutdownhook.enabled", "false");
+        config.getNetworkConfig().setAddresses(cluster.members()).setSmartRouting(true);
+        config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(60_000);
+        config.getMetricsConfig().setEnabled(true);
+        ModelSerialization.register(config.getSerializationConfig());
+        return new Grid(HazelcastClient.newHazelcastClient(config));
+    }
+
+    public HazelcastInstance client() {
+        return client;
+    }
+
+    public boolean isReady() {
+        return client.getLifecycleService().isRunning() && !client.getCluster().getMembers().isEmpty();
+    }
+
+    public IMap<String, User> users() {
+        return client.getMap(MapNames.USERS);
+    }
+
+    public IMap<String, String> usernames() {
+        return client.getMap(MapNames.USERNAMES);
+    }
+
+    public IMap<String, Room> rooms() {
+        return client.getMap(MapNames.ROOMS);
+    }
+
+    public IMap<String, RoomLog> roomLogs() {
+        return client.getMap(MapNames.ROOM_LOGS);
+    }
+
+    public IMap<String, Roster> rosters() {
+        return client.getMap(MapNames.ROSTERS);
+    }
+
+    public IMap<MemberKey, Membership> members() {
+        return client.getMap(MapNames.MEMBERS);
+    }
+
+    public IMap<String, UserSessions> sessions() {
+        return client.getMap(MapNames.SESSIONS);
+    }
+
+    public IExecutorService roomExecutor() {
+        return client.getExecutorService(MapNames.ROOM_EXECUTOR);
+    }
+
+    @Override
+    public void close() {
+        client.shutdown();
+    }
+}

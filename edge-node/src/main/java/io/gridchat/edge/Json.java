@@ -1,0 +1,74 @@
+package io.gridchat.edge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridchat.model.ChatMessage;
+import io.gridchat.model.Room;
+import java.util.List;
+
+/** The JSON shapes of protocol v1, built in one place. Thread-safe. */
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32).maxStringLength(1 << 20).maxNumberLength(32).build());
+    }
+
+    private Json() {
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON tree could not be written", e);
+        }
+    }
+
+    /** A message as everywhere in the protocol: {room, msgId, seq, from, text, ts}. */
+    public static ObjectNode message(ChatMessage message) {
+        ObjectNode node = object();
+        node.put("room", message.roomId());
+        node.put("msgId", message.msgId());
+        node.put("seq", message.seq());
+        node.put("from", message.from());
+        node.put("text", message.text());
+        node.put("ts", message.ts());
+        return node;
+    }
+
+    public static ArrayNode messages(List<ChatMessage> messages) {
+        ArrayNode array = MAPPER.createArrayNode();
+        messages.forEach(message -> array.add(message(message)));
+        return array;
+    }
+
+    /** A room: {roomId, name, kind, topic, capacity, participantCount, ownerId, createdAt}. */
+    public static ObjectNode room(Room room, int participantCount) {
+        ObjectNode node = object();
+        node.put("roomId", room.roomId());
+        node.put("name", room.name());
+        node.put("kind", room.kind().wireName());
+        node.put("topic", room.topic());
+        node.put("capacity", room.capacity());
+        node.put("participantCount", participantCount);
+        node.put("ownerId", room.ownerId());
+        node.put("createdAt", room.createdAt());
+        return node;
+    }
+
+    public static ArrayNode strings(List<String> values) {
+        ArrayNode array = MAPPER.createArrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+}

@@ -1,0 +1,74 @@
+package io.gridchat.edge.delivery;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.topic.Message;
+import com.hazelcast.topic.ReliableMessageListener;
+import io.gridchat.edge.EdgeMetrics;
+import io.gridchat.edge.Json;
+import io.gridchat.edge.ws.ChatConnection;
+import io.gridchat.edge.ws.LocalConnections;
+import io.gridchat.model.ChatMessage;
+import io.gridchat.model.EdgeDelivery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads this edge node's inbox and writes each message to the local connections of its recipients: the
+ * frame is encoded once and the same string is queued on every connection. Loss tolerant: should the
+ * inbox overrun, clients see a seq gap and resume. Runs on the reliable topic's listener thread, one
+ * message at a time, in inbox order.
+ */
+public final class InboxListener implements ReliableMessageListener<EdgeDelivery> {
+    private static final Logger LOG = LoggerFactory.getLogger(InboxListener.class);
+
+    private final LocalConnections connections;
+    private final EdgeMetrics metrics;
+
+    public InboxListener(LocalConnections connections, EdgeMetrics metrics) {
+        this.connections = connections;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void onMessage(Message<EdgeDelivery> message) {
+        EdgeDelivery delivery = message.getMessageObject();
+        ChatMessage chat = delivery.message();
+        String frame = null;
+        for (String userId : delivery.userIds()) {
+            for (ChatConnection connection : connections.of(userId)) {
+                if (frame == null) {
+                    frame = messageFrame(chat);
+                }
+                connection.deliver(chat.roomId(), chat.seq(), frame);
+                metrics.delivered();
+            }
+        }
+    }
+
+    static String messageFrame(ChatMessage chat) {
+        ObjectNode event = Json.object().put("type", "message");
+        event.setAll(Json.message(chat));
+        return Json.write(event);
+    }
+
+    @Override
+    public long retrieveInitialSequence() {
+        return -1; // from the tail: what was published before this node started had no recipient here
+    }
+
+    @Override
+    public void storeSequence(long sequence) {
+        // nothing to keep: a restarted edge node has no connections that could miss anything
+    }
+
+    @Override
+    public boolean isLossTolerant() {
+        return true;
+    }
+
+    @Override
+    public boolean isTerminal(Throwable failure) {
+        LOG.warn("edge inbox listener failed, continuing", failure);
+        return false;
+    }
+}

@@ -1,0 +1,115 @@
+package io.gridchat.edge.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridchat.edge.ClientError;
+import io.gridchat.edge.EdgeServices;
+import io.gridchat.edge.ErrorCode;
+import io.gridchat.edge.Failures;
+import io.gridchat.edge.Json;
+import io.gridchat.edge.auth.AccountService.SignedIn;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /api/v1/*}: reads and bounds the request on the Jetty thread, then answers asynchronously when the
+ * grid call completes. Every failure becomes a JSON error body; no stack trace ever reaches a client.
+ */
+public final class ApiServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    private static final long ASYNC_TIMEOUT_MILLIS = 30_000;
+
+    private final transient EdgeServices services;
+    private final transient ApiRoutes routes;
+
+    public ApiServlet(EdgeServices services) {
+        this.services = services;
+        this.routes = new ApiRoutes(services);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CompletionStage<Reply> reply;
+        try {
+            reply = routes.route(Request.read(request, services.limits().maxHttpBodyBytes()));
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
+        }
+        AsyncContext async = request.startAsync();
+        async.setTimeout(ASYNC_TIMEOUT_MILLIS);
+        reply.whenComplete((result, failure) -> {
+            try {
+                if (failure != null) {
+                    ClientError error = Failures.toClientError(failure, request.getMethod() + " "
+                            + request.getRequestURI());
+                    services.metrics().error(error.code());
+                    JsonResponses.error(response, error.code(), error.getMessage());
+                } else {
+                    JsonResponses.write(response, result.status(), result.body());
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("could not write the response to {}", request.getRequestURI(), e);
+            } finally {
+                async.complete();
+            }
+        });
+    }
+
+    /** The routes of protocol v1 that this server implements. */
+    static final class ApiRoutes {
+        private final EdgeServices services;
+
+        ApiRoutes(EdgeServices services) {
+            this.services = services;
+        }
+
+        CompletionStage<Reply> route(Request request) {
+            if (request.is("POST", "auth", "register")) {
+                return services.accounts().register(request.string("username"), request.string("password"),
+                        request.string("displayName")).thenApply(signedIn -> Reply.created(session(signedIn)));
+            }
+            if (request.is("POST", "auth", "login")) {
+                return services.accounts().login(request.string("username"), request.string("password"))
+                        .thenApply(signedIn -> Reply.ok(session(signedIn)));
+            }
+            String userId = services.tokens().verify(Bearer.token(request.raw())).orElseThrow(() ->
+                    new ClientError(ErrorCode.UNAUTHORIZED, "missing, invalid or expired token"));
+            return authenticated(request, userId);
+        }
+
+        private CompletionStage<Reply> authenticated(Request request, String userId) {
+            if (request.is("GET", "me")) {
+                return services.accounts().user(userId).thenApply(user -> Reply.ok(Json.object()
+                        .put("userId", user.userId()).put("username", user.username())
+                        .put("displayName", user.displayName())));
+            }
+            if (request.is("POST", "rooms")) {
+                return services.rooms().create(userId, request.string("name"), request.string("kind"),
+                        request.string("topic"), request.integer("capacity")).thenApply(view ->
+                        Reply.created(Json.room(view.room(), view.participantCount())));
+            }
+            if (request.method().equals("GET") && request.path().size() == 2 && request.path().get(0).equals("rooms")) {
+                return services.rooms().get(request.path().get(1)).thenApply(view ->
+                        Reply.ok(Json.room(view.room(), view.participantCount())));
+            }
+            if (request.method().equals("GET") && request.path().size() == 3 && request.path().get(0).equals("rooms")
+                    && request.path().get(2).equals("messages")) {
+                return services.messages().before(userId, request.path().get(1), request.queryLong("beforeSeq"),
+                        request.queryInt("limit")).thenApply(page -> Reply.ok(Json.object()
+                        .set("messages", Json.messages(page.messages()))));
+            }
+            throw new ClientError(ErrorCode.NOT_FOUND, "no such endpoint: " + request.method() + " /api/v1/"
+                    + String.join("/", request.path()));
+        }
+
+        private static ObjectNode session(SignedIn signedIn) {
+            return Json.object().put("userId", signedIn.userId()).put("token", signedIn.token());
+        }
+    }
+}

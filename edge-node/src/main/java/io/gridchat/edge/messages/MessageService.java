@@ -1,0 +1,97 @@
+package io.gridchat.edge.messages;
+
+import io.gridchat.config.GridSettings;
+import io.gridchat.config.LimitSettings;
+import io.gridchat.edge.ClientError;
+import io.gridchat.edge.ErrorCode;
+import io.gridchat.edge.Futures;
+import io.gridchat.edge.Grid;
+import io.gridchat.edge.rooms.RoomService;
+import io.gridchat.model.MessagePage;
+import io.gridchat.model.MessageRef;
+import io.gridchat.model.ReadOutcome;
+import io.gridchat.model.SendOutcome;
+import io.gridchat.model.processor.AppendMessage;
+import io.gridchat.model.processor.ReadMessages;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Send and read messages. A send is one {@link AppendMessage} on the room's partition; reads run as one
+ * {@link ReadMessages} task on the member that owns the room. Thread-safe.
+ */
+public final class MessageService {
+    public static final int DEFAULT_PAGE = 50;
+
+    private final Grid grid;
+    private final LimitSettings limits;
+    private final int maxPage;
+
+    public MessageService(Grid grid, LimitSettings limits, GridSettings gridSettings) {
+        this.grid = grid;
+        this.limits = limits;
+        this.maxPage = gridSettings.maxPageSize();
+    }
+
+    public CompletionStage<MessageRef> send(String userId, String roomId, String text, String clientMsgId) {
+        RoomService.requireRoomId(roomId);
+        if (text == null || text.isBlank()) {
+            throw ClientError.badRequest("text must not be empty");
+        }
+        if (text.codePointCount(0, text.length()) > limits.maxTextLength()) {
+            throw new ClientError(ErrorCode.TOO_LARGE, "text is longer than " + limits.maxTextLength()
+                    + " characters");
+        }
+        if (clientMsgId != null && (clientMsgId.isEmpty() || clientMsgId.length() > limits.maxClientMsgIdLength())) {
+            throw ClientError.badRequest("clientMsgId must be 1 to " + limits.maxClientMsgIdLength() + " characters");
+        }
+        return grid.roomLogs().submitToKey(roomId, new AppendMessage(userId, clientMsgId, text)).thenApply(result -> {
+            if (result.outcome() == SendOutcome.NOT_MEMBER) {
+                throw notMember();
+            }
+            return result.ref();
+        });
+    }
+
+    /** The {@code limit} messages before {@code beforeSeq} (latest when null), oldest first. */
+    public CompletionStage<MessagePage> before(String userId, String roomId, Long beforeSeq, Integer limit) {
+        RoomService.requireRoomId(roomId);
+        if (beforeSeq != null && beforeSeq < 1) {
+            throw ClientError.badRequest("beforeSeq must be at least 1");
+        }
+        return read(ReadMessages.before(roomId, userId, beforeSeq == null ? 0 : beforeSeq, pageSize(limit)), roomId);
+    }
+
+    /** Every message after {@code afterSeq}, up to the page limit; the page says when more follow. */
+    public CompletionStage<MessagePage> after(String userId, String roomId, long afterSeq) {
+        RoomService.requireRoomId(roomId);
+        if (afterSeq < 0) {
+            throw ClientError.badRequest("afterSeq must not be negative");
+        }
+        return read(ReadMessages.after(roomId, userId, afterSeq, maxPage), roomId);
+    }
+
+    private CompletionStage<MessagePage> read(ReadMessages task, String roomId) {
+        Futures.CallbackFuture<MessagePage> page = Futures.callback();
+        grid.roomExecutor().submitToKeyOwner(task, roomId, page);
+        return page.thenApply(result -> {
+            if (result.outcome() == ReadOutcome.NOT_MEMBER) {
+                throw notMember();
+            }
+            return result;
+        });
+    }
+
+    private int pageSize(Integer limit) {
+        if (limit == null) {
+            return DEFAULT_PAGE;
+        }
+        if (limit < 1 || limit > maxPage) {
+            throw ClientError.badRequest("limit must be 1 to " + maxPage);
+        }
+        return limit;
+    }
+
+    private static ClientError notMember() {
+        return new ClientError(ErrorCode.FORBIDDEN, "you are not a member of this room");
+    }
+}

@@ -1,0 +1,102 @@
+package io.gridchat.edge.rooms;
+
+import io.gridchat.config.LimitSettings;
+import io.gridchat.edge.ClientError;
+import io.gridchat.edge.ErrorCode;
+import io.gridchat.edge.Grid;
+import io.gridchat.edge.Ids;
+import io.gridchat.model.JoinResult;
+import io.gridchat.model.Room;
+import io.gridchat.model.RoomKind;
+import io.gridchat.model.processor.CreateRoom;
+import io.gridchat.model.processor.JoinRoom;
+import io.gridchat.model.processor.LeaveRoom;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Room operations as grid calls: each is one entry processor on the room's partition. Validates input and
+ * maps outcomes to protocol errors; decides nothing itself. Thread-safe.
+ */
+public final class RoomService {
+    private final Grid grid;
+    private final LimitSettings limits;
+
+    public RoomService(Grid grid, LimitSettings limits) {
+        this.grid = grid;
+        this.limits = limits;
+    }
+
+    /** A room with how many members it has. */
+    public record RoomView(Room room, int participantCount) {
+    }
+
+    public CompletionStage<RoomView> create(String ownerId, String name, String kindName, String topic,
+                                            Integer capacity) {
+        RoomKind kind = RoomKind.fromWire(kindName);
+        if (kind != RoomKind.STUDY && kind != RoomKind.GROUP) {
+            throw ClientError.badRequest("kind must be \"study\" or \"group\"");
+        }
+        if (name == null || name.isBlank() || name.length() > limits.maxRoomNameLength()) {
+            throw ClientError.badRequest("name must be 1 to " + limits.maxRoomNameLength() + " characters");
+        }
+        String shownTopic = topic == null ? "" : topic.strip();
+        if (shownTopic.length() > limits.maxTopicLength()) {
+            throw ClientError.badRequest("topic is longer than " + limits.maxTopicLength() + " characters");
+        }
+        int roomCapacity = capacityOf(kind, capacity);
+        Room room = new Room(Ids.newId('r'), name.strip(), kind, shownTopic, roomCapacity, ownerId,
+                System.currentTimeMillis());
+        return grid.rooms().submitToKey(room.roomId(), new CreateRoom(room)).thenApply(created -> {
+            if (!Boolean.TRUE.equals(created)) {
+                throw new ClientError(ErrorCode.CONFLICT, "room id taken, try again");
+            }
+            return new RoomView(room, 1);
+        });
+    }
+
+    private int capacityOf(RoomKind kind, Integer capacity) {
+        if (capacity == null) {
+            return kind == RoomKind.STUDY ? limits.defaultCapacity() : 0;
+        }
+        if (capacity < 2 || capacity > limits.maxCapacity()) {
+            throw ClientError.badRequest("capacity must be 2 to " + limits.maxCapacity());
+        }
+        return capacity;
+    }
+
+    public CompletionStage<RoomView> get(String roomId) {
+        requireRoomId(roomId);
+        return grid.rooms().getAsync(roomId).thenCombine(grid.rosters().getAsync(roomId), (room, roster) -> {
+            if (room == null) {
+                throw new ClientError(ErrorCode.NOT_FOUND, "no such room");
+            }
+            return new RoomView(room, roster == null ? 0 : roster.userIds().size());
+        });
+    }
+
+    public CompletionStage<JoinResult> join(String userId, String roomId) {
+        requireRoomId(roomId);
+        return grid.rooms().submitToKey(roomId, new JoinRoom(userId)).thenApply(result -> {
+            switch (result.outcome()) {
+                case NO_SUCH_ROOM -> throw new ClientError(ErrorCode.NOT_FOUND, "no such room");
+                case ROOM_FULL -> throw new ClientError(ErrorCode.ROOM_FULL, "room is full");
+                case FORBIDDEN -> throw new ClientError(ErrorCode.FORBIDDEN, "you cannot join this room");
+                default -> {
+                    return result;
+                }
+            }
+        });
+    }
+
+    public CompletionStage<Boolean> leave(String userId, String roomId) {
+        requireRoomId(roomId);
+        return grid.rooms().submitToKey(roomId, new LeaveRoom(userId));
+    }
+
+    public static void requireRoomId(String roomId) {
+        if (!Ids.isValid(roomId)) {
+            throw ClientError.badRequest("room must be an id of 1 to 64 of A-Z a-z 0-9 _ -");
+        }
+    }
+
+}

@@ -1,0 +1,87 @@
+package io.gridchat.edge.ws;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One authenticated WebSocket connection: who it is, its outbound queue and, per room, the highest seq
+ * written to it, so a message delivered twice upstream (at-least-once after a failover) is written once.
+ * Thread-safe.
+ */
+public final class ChatConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatConnection.class);
+
+    private final String connectionId;
+    private final String userId;
+    private final Session session;
+    private final Outbound outbound;
+    private final Map<String, Long> deliveredSeq = new HashMap<>();
+
+    ChatConnection(String connectionId, String userId, Session session, int maxQueuedFrames) {
+        this.connectionId = connectionId;
+        this.userId = userId;
+        this.session = session;
+        this.outbound = new Outbound(session.getAsyncRemote(), maxQueuedFrames, this::onSendFailure,
+                this::onSlowConsumer);
+    }
+
+    public String connectionId() {
+        return connectionId;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public void send(String frame) {
+        outbound.send(frame);
+    }
+
+    /** Writes a room's message event unless this connection already has that seq of the room. */
+    public void deliver(String roomId, long seq, String frame) {
+        synchronized (deliveredSeq) {
+            Long delivered = deliveredSeq.get(roomId);
+            if (delivered != null && seq <= delivered) {
+                return;
+            }
+            deliveredSeq.put(roomId, seq);
+            outbound.send(frame);
+        }
+    }
+
+    /** Records that the client holds the room up to {@code seq} (it came in an ack). */
+    void markDelivered(String roomId, long seq) {
+        synchronized (deliveredSeq) {
+            deliveredSeq.merge(roomId, seq, Math::max);
+        }
+    }
+
+    void forgetRoom(String roomId) {
+        synchronized (deliveredSeq) {
+            deliveredSeq.remove(roomId);
+        }
+    }
+
+    void close(CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException e) {
+            LOG.debug("close of connection {} failed", connectionId, e);
+        }
+    }
+
+    private void onSendFailure(Throwable failure) {
+        LOG.debug("write to connection {} failed, closing", connectionId, failure);
+        close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed"));
+    }
+
+    private void onSlowConsumer() {
+        LOG.info("connection {} of user {} does not read its frames, closing", connectionId, userId);
+        close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many unread frames"));
+    }
+}

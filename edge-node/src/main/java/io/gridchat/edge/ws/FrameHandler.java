@@ -1,0 +1,157 @@
+package io.gridchat.edge.ws;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridchat.edge.ClientError;
+import io.gridchat.edge.EdgeServices;
+import io.gridchat.edge.ErrorCode;
+import io.gridchat.edge.Failures;
+import io.gridchat.edge.Json;
+import io.gridchat.model.ChatMessage;
+import io.gridchat.model.MessagePage;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * Parses and answers client frames. Every frame gets exactly one reply (ack, pong or error) except
+ * {@code typing}; nothing here blocks: grid calls complete the reply in their callback. Thread-safe.
+ */
+final class FrameHandler {
+    private final EdgeServices services;
+    private final int maxFrameBytes;
+
+    FrameHandler(EdgeServices services) {
+        this.services = services;
+        this.maxFrameBytes = services.limits().maxFrameBytes();
+    }
+
+    void handle(ChatConnection connection, String text) {
+        JsonNode id = null;
+        try {
+            if (text.length() > maxFrameBytes || text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
+                throw new ClientError(ErrorCode.TOO_LARGE, "frame is larger than " + maxFrameBytes + " bytes");
+            }
+            Frame frame = Frame.of(parse(text));
+            id = frame.id();
+            services.metrics().frame(frame.type());
+            dispatch(connection, frame);
+        } catch (Frame.FrameError e) {
+            sendError(connection, e.id(), e.error());
+        } catch (RuntimeException e) {
+            sendError(connection, id, Failures.toClientError(e, "frame on connection " + connection.connectionId()));
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            throw ClientError.badRequest("frame is not valid JSON");
+        }
+    }
+
+    private void dispatch(ChatConnection connection, Frame frame) {
+        String user = connection.userId();
+        switch (frame.type()) {
+            case "ping" -> connection.send(Json.write(reply("pong", frame.id())));
+            case "send" -> send(connection, frame);
+            case "join" -> join(connection, frame);
+            case "leave" -> {
+                String room = frame.requiredString("room");
+                reply(connection, frame, services.rooms().leave(user, room), left -> {
+                    connection.forgetRoom(room);
+                    return ack(frame).put("room", room);
+                });
+            }
+            case "history" -> {
+                String room = frame.requiredString("room");
+                reply(connection, frame, services.messages().before(user, room, frame.optionalLong("beforeSeq"),
+                        frame.optionalInt("limit")), page -> ack(frame).set("messages",
+                        Json.messages(page.messages())));
+            }
+            case "resume" -> resume(connection, frame);
+            case "typing", "read", "presence" -> throw new ClientError(ErrorCode.UNAVAILABLE,
+                    frame.type() + " is not available on this server yet");
+            default -> throw ClientError.badRequest("unknown frame type " + frame.type());
+        }
+    }
+
+    private void send(ChatConnection connection, Frame frame) {
+        String room = frame.requiredString("room");
+        long start = System.nanoTime();
+        reply(connection, frame, services.messages().send(connection.userId(), room, frame.requiredString("text"),
+                frame.optionalString("clientMsgId")), ref -> {
+            services.metrics().sendAcked(start);
+            return ack(frame).put("room", room).put("msgId", ref.msgId()).put("seq", ref.seq()).put("ts", ref.ts());
+        });
+    }
+
+    private void join(ChatConnection connection, Frame frame) {
+        String room = frame.requiredString("room");
+        String user = connection.userId();
+        CompletionStage<ObjectNode> joined = services.rooms().join(user, room).thenCompose(result ->
+                services.messages().before(user, room, null, null).thenApply(page -> {
+                    markDelivered(connection, room, page);
+                    ObjectNode ack = ack(frame).put("room", room);
+                    ack.set("participants", Json.strings(result.participants()));
+                    ack.set("recent", Json.messages(page.messages()));
+                    return ack.put("lastSeq", page.lastSeq());
+                }));
+        reply(connection, frame, joined, node -> node);
+    }
+
+    private void resume(ChatConnection connection, Frame frame) {
+        String room = frame.requiredString("room");
+        long afterSeq = frame.requiredLong("afterSeq");
+        reply(connection, frame, services.messages().after(connection.userId(), room, afterSeq), page -> {
+            markDelivered(connection, room, page);
+            ObjectNode ack = ack(frame).put("room", room);
+            ack.set("messages", Json.messages(page.messages()));
+            return ack.put("lastSeq", page.lastSeq()).put("hasMore", page.hasMore());
+        });
+    }
+
+    private static void markDelivered(ChatConnection connection, String room, MessagePage page) {
+        List<ChatMessage> messages = page.messages();
+        if (!messages.isEmpty()) {
+            connection.markDelivered(room, messages.get(messages.size() - 1).seq());
+        }
+    }
+
+    private <T> void reply(ChatConnection connection, Frame frame, CompletionStage<T> result,
+                           Function<T, ObjectNode> toAck) {
+        result.whenComplete((value, failure) -> {
+            if (failure != null) {
+                sendError(connection, frame.id(), Failures.toClientError(failure,
+                        frame.type() + " on connection " + connection.connectionId()));
+                return;
+            }
+            try {
+                connection.send(Json.write(toAck.apply(value)));
+            } catch (RuntimeException e) {
+                sendError(connection, frame.id(), Failures.toClientError(e, frame.type() + " reply"));
+            }
+        });
+    }
+
+    private static ObjectNode ack(Frame frame) {
+        return reply("ack", frame.id());
+    }
+
+    private static ObjectNode reply(String type, JsonNode id) {
+        ObjectNode node = Json.object().put("type", type);
+        if (id != null) {
+            node.set("id", id);
+        }
+        return node;
+    }
+
+    private void sendError(ChatConnection connection, JsonNode id, ClientError error) {
+        services.metrics().error(error.code());
+        ObjectNode node = reply("error", id).put("code", error.code().name()).put("message", error.getMessage());
+        connection.send(Json.write(node));
+    }
+}

@@ -1,0 +1,66 @@
+package io.gridchat.edge.ws;
+
+import io.gridchat.edge.EdgeServices;
+import io.gridchat.edge.ErrorCode;
+import io.gridchat.edge.http.Bearer;
+import io.gridchat.edge.http.JsonResponses;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code GET /ws?token=...}: authenticates before the upgrade, so a bad token is an HTTP 401 and never an
+ * opened-then-closed socket. The token may also come as {@code Authorization: Bearer}. Runs on Jetty threads.
+ */
+public final class UpgradeServlet extends HttpServlet {
+    private final transient EdgeServices services;
+    private final transient LocalConnections connections;
+    private final transient FrameHandler frames;
+
+    public UpgradeServlet(EdgeServices services, LocalConnections connections) {
+        this.services = services;
+        this.connections = connections;
+        this.frames = new FrameHandler(services);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            JsonResponses.error(response, ErrorCode.BAD_REQUEST, "this endpoint only accepts WebSocket upgrades");
+            return;
+        }
+        Optional<String> userId = services.tokens().verify(tokenOf(request));
+        if (userId.isEmpty()) {
+            JsonResponses.error(response, ErrorCode.UNAUTHORIZED, "missing, invalid or expired token");
+            return;
+        }
+        ServerContainer container = (ServerContainer) request.getServletContext()
+                .getAttribute(ServerContainer.class.getName());
+        ServerEndpointConfig endpoint = ServerEndpointConfig.Builder.create(ChatEndpoint.class, "/ws")
+                .configurator(new ServerEndpointConfig.Configurator() {
+                    @Override
+                    public <T> T getEndpointInstance(Class<T> endpointClass) {
+                        return endpointClass.cast(new ChatEndpoint(services, connections, frames, userId.get()));
+                    }
+                }).build();
+        try {
+            container.upgradeHttpToWebSocket(request, response, endpoint, Map.of());
+        } catch (DeploymentException e) {
+            throw new IOException("WebSocket upgrade failed", e);
+        }
+    }
+
+    static String tokenOf(HttpServletRequest request) {
+        String token = request.getParameter("token");
+        if (token != null) {
+            return token;
+        }
+        return Bearer.token(request);
+    }
+}

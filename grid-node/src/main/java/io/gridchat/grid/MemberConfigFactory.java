@@ -1,0 +1,108 @@
+package io.gridchat.grid;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.EventJournalConfig;
+import com.hazelcast.config.ExecutorConfig;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MapStoreConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.ReliableTopicConfig;
+import com.hazelcast.config.RingbufferConfig;
+import com.hazelcast.topic.TopicOverloadPolicy;
+import io.gridchat.config.ClusterSettings;
+import io.gridchat.config.GridSettings;
+import io.gridchat.config.GridchatConfig;
+import io.gridchat.mapstores.MembershipMapStore;
+import io.gridchat.mapstores.MessageMapStore;
+import io.gridchat.mapstores.RoomLogMapLoader;
+import io.gridchat.mapstores.RoomMapStore;
+import io.gridchat.mapstores.RosterMapLoader;
+import io.gridchat.mapstores.ShardPools;
+import io.gridchat.mapstores.UserMapStore;
+import io.gridchat.mapstores.UsernameMapStore;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.serial.ModelSerialization;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The member configuration: every map gridchat uses, its backups and how it reaches MySQL. Every map that
+ * holds state not yet in MySQL has synchronous backups, and write-behind queues are backed up with it.
+ */
+final class MemberConfigFactory {
+    private static final int EDGE_INBOX_CAPACITY = 100_000;
+
+    private MemberConfigFactory() {
+    }
+
+    static Config create(GridchatConfig settings, ShardPools pools) {
+        Config config = new Config();
+        ClusterSettings cluster = settings.cluster();
+        config.setClusterName(cluster.name());
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        // GridNode shuts down itself, after flushing write-behind queues.
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        network(config.getNetworkConfig(), cluster);
+        config.getJetConfig().setEnabled(true).setResourceUploadEnabled(false);
+        // Metrics stay on so Management Center can attach; /metrics and logs expose the same views.
+        config.getMetricsConfig().setEnabled(true);
+        ModelSerialization.register(config.getSerializationConfig());
+
+        ConcurrentMap<String, Object> userContext = new ConcurrentHashMap<>();
+        userContext.put(ShardPools.USER_CONTEXT_KEY, pools);
+        userContext.put(GridSettings.USER_CONTEXT_KEY, settings.grid());
+        config.setUserContext(userContext);
+
+        GridSettings grid = settings.grid();
+        config.addMapConfig(stored(MapNames.USERS, grid, new UserMapStore()));
+        config.addMapConfig(stored(MapNames.USERNAMES, grid, new UsernameMapStore()));
+        config.addMapConfig(stored(MapNames.ROOMS, grid, new RoomMapStore()));
+        config.addMapConfig(stored(MapNames.MEMBERS, grid, new MembershipMapStore()));
+        MapConfig messages = stored(MapNames.MESSAGES, grid, new MessageMapStore());
+        messages.setEventJournalConfig(new EventJournalConfig().setEnabled(true)
+                .setCapacity(grid.journalCapacity()));
+        config.addMapConfig(messages);
+        config.addMapConfig(loaded(MapNames.ROOM_LOGS, grid, new RoomLogMapLoader()));
+        config.addMapConfig(loaded(MapNames.ROSTERS, grid, new RosterMapLoader()));
+        config.addMapConfig(inMemory(MapNames.DEDUPE, grid));
+        config.addMapConfig(inMemory(MapNames.SESSIONS, grid));
+
+        config.addRingBufferConfig(new RingbufferConfig(MapNames.EDGE_INBOX_PREFIX + "*")
+                .setCapacity(EDGE_INBOX_CAPACITY).setBackupCount(grid.backupCount()));
+        config.addReliableTopicConfig(new ReliableTopicConfig(MapNames.EDGE_INBOX_PREFIX + "*")
+                .setTopicOverloadPolicy(TopicOverloadPolicy.DISCARD_OLDEST).setStatisticsEnabled(true));
+        config.addExecutorConfig(new ExecutorConfig(MapNames.ROOM_EXECUTOR)
+                .setPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 2)));
+        return config;
+    }
+
+    private static void network(NetworkConfig network, ClusterSettings cluster) {
+        network.setPort(cluster.memberPort()).setPortAutoIncrement(true);
+        network.getInterfaces().setEnabled(true).addInterface(cluster.bindAddress());
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+    }
+
+    private static MapConfig inMemory(String name, GridSettings grid) {
+        return new MapConfig(name).setBackupCount(grid.backupCount()).setAsyncBackupCount(0);
+    }
+
+    /** Write-behind to MySQL; the queue is replicated to the backups and flushed on graceful shutdown. */
+    private static MapConfig stored(String name, GridSettings grid, Object store) {
+        MapStoreConfig storeConfig = new MapStoreConfig().setEnabled(true).setImplementation(store)
+                .setWriteDelaySeconds(grid.writeDelaySeconds()).setWriteBatchSize(grid.writeBatchSize())
+                .setWriteCoalescing(true).setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
+        return inMemory(name, grid).setMapStoreConfig(storeConfig);
+    }
+
+    /** Derived maps: filled from MySQL on first use, never written back. */
+    private static MapConfig loaded(String name, GridSettings grid, Object loader) {
+        MapStoreConfig storeConfig = new MapStoreConfig().setEnabled(true).setImplementation(loader)
+                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
+        return inMemory(name, grid).setMapStoreConfig(storeConfig);
+    }
+}
