@@ -53,6 +53,11 @@ public final class ReadMessages implements Callable<MessagePage>, IdentifiedData
         return new ReadMessages(roomId, userId, true, afterSeq, limit);
     }
 
+    /** The room read; submit the task to this key's owner. */
+    public String roomId() {
+        return roomId;
+    }
+
     @Override
     public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
         this.instance = hazelcastInstance;

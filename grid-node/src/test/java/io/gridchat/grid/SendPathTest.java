@@ -1,0 +1,128 @@
+package io.gridchat.grid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.partition.PartitionService;
+import io.gridchat.model.ChatMessage;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.MessageKey;
+import io.gridchat.model.MessagePage;
+import io.gridchat.model.ReadOutcome;
+import io.gridchat.model.Room;
+import io.gridchat.model.RoomKind;
+import io.gridchat.model.RoomLog;
+import io.gridchat.model.SendOutcome;
+import io.gridchat.model.SendResult;
+import io.gridchat.model.processor.AppendMessage;
+import io.gridchat.model.processor.CreateRoom;
+import io.gridchat.model.processor.JoinRoom;
+import io.gridchat.model.processor.ReadMessages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The send path on a real two-member grid over real MariaDB: seq, dedupe, locality, window, durability. */
+class SendPathTest {
+    private static TestGrid grid;
+
+    @BeforeAll
+    static void start() {
+        grid = TestGrid.start(2, Map.of("grid.recentMessages", "20"));
+    }
+
+    @AfterAll
+    static void stop() {
+        grid.close();
+    }
+
+    private static HazelcastInstance hz() {
+        return grid.member(0).instance();
+    }
+
+    private static String roomWith(String... users) {
+        String roomId = "room" + System.nanoTime();
+        hz().<String, Room>getMap(MapNames.ROOMS).executeOnKey(roomId,
+                new CreateRoom(new Room(roomId, "r", RoomKind.GROUP, "", 0, users[0], 1L)));
+        for (String user : users) {
+            hz().<String, Room>getMap(MapNames.ROOMS).executeOnKey(roomId, new JoinRoom(user));
+        }
+        return roomId;
+    }
+
+    private static SendResult send(String room, String user, String clientMsgId, String text) {
+        return hz().<String, RoomLog>getMap(MapNames.ROOM_LOGS)
+                .executeOnKey(room, new AppendMessage(user, clientMsgId, text));
+    }
+
+    @Test
+    void when_many_threads_send_to_one_room_then_seqs_are_gapless_and_unique() {
+        String room = roomWith("u1", "u2");
+        ConcurrentLinkedQueue<Long> seqs = new ConcurrentLinkedQueue<>();
+        CompletableFuture<?>[] senders = IntStream.range(0, 4).mapToObj(t -> CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 100; i++) {
+                seqs.add(send(room, t % 2 == 0 ? "u1" : "u2", null, "t" + t + "-" + i).ref().seq());
+            }
+        })).toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(senders).join();
+        assertThat(seqs).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 400).boxed().toList());
+    }
+
+    @Test
+    void when_a_clientMsgId_repeats_then_the_first_ref_is_returned_and_nothing_is_stored_twice() {
+        String room = roomWith("u1");
+        SendResult first = send(room, "u1", "same", "hello");
+        SendResult again = send(room, "u1", "same", "hello");
+        SendResult otherUser = send(room, "stranger", "same", "hello");
+        assertThat(first.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        assertThat(again.outcome()).isEqualTo(SendOutcome.DUPLICATE);
+        assertThat(again.ref()).isEqualTo(first.ref());
+        assertThat(otherUser.outcome()).isEqualTo(SendOutcome.NOT_MEMBER);
+        assertThat(hz().getMap(MapNames.MESSAGES).containsKey(new MessageKey(room, 2))).isFalse();
+    }
+
+    @Test
+    void when_a_message_is_stored_then_it_lives_on_its_rooms_partition() {
+        String room = roomWith("u1");
+        send(room, "u1", null, "where am I");
+        PartitionService partitions = hz().getPartitionService();
+        assertThat(partitions.getPartition(new MessageKey(room, 1)).getPartitionId())
+                .isEqualTo(partitions.getPartition(room).getPartitionId());
+    }
+
+    @Test
+    void when_a_room_outgrows_its_window_then_memory_keeps_the_last_n_and_reads_still_see_all() {
+        String room = roomWith("u1");
+        for (int i = 1; i <= 70; i++) {
+            send(room, "u1", null, "m" + i);
+        }
+        long inMemory = grid.members().stream()
+                .flatMap(member -> member.instance().<MessageKey, ChatMessage>getMap(MapNames.MESSAGES)
+                        .localKeySet().stream())
+                .filter(key -> key.roomId().equals(room)).count();
+        assertThat(inMemory).isEqualTo(20);
+
+        grid.member(0).flush();
+        List<ChatMessage> all = new ArrayList<>(read(ReadMessages.after(room, "u1", 0, 1000)).messages());
+        assertThat(all).extracting(ChatMessage::seq)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 70).boxed().toList());
+        assertThat(read(ReadMessages.before(room, "u1", 11, 5)).messages()).extracting(ChatMessage::text)
+                .containsExactly("m6", "m7", "m8", "m9", "m10");
+        assertThat(read(ReadMessages.before(room, "nobody", 0, 5)).outcome()).isEqualTo(ReadOutcome.NOT_MEMBER);
+    }
+
+    private static MessagePage read(ReadMessages task) {
+        try {
+            return hz().getExecutorService(MapNames.ROOM_EXECUTOR).submitToKeyOwner(task, task.roomId()).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

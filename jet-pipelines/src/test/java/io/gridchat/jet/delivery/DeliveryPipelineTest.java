@@ -1,0 +1,108 @@
+package io.gridchat.jet.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.collection.IList;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.EventJournalConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.pipeline.Sinks;
+import io.gridchat.model.ChatMessage;
+import io.gridchat.model.Connection;
+import io.gridchat.model.EdgeDelivery;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.MessageKey;
+import io.gridchat.model.Roster;
+import io.gridchat.model.UserSessions;
+import io.gridchat.model.serial.ModelSerialization;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The delivery pipeline on two in-process members, fed by the real messages-map journal. */
+class DeliveryPipelineTest {
+    private static HazelcastInstance first;
+    private static HazelcastInstance second;
+    private static Job job;
+
+    @BeforeAll
+    static void start() {
+        String cluster = "delivery-test-" + UUID.randomUUID();
+        first = Hazelcast.newHazelcastInstance(config(cluster));
+        second = Hazelcast.newHazelcastInstance(config(cluster));
+        job = first.getJet().newJob(DeliveryPipeline.build(DeliveryPipeline.journalSource(), Sinks.list("out")));
+    }
+
+    @AfterAll
+    static void stop() {
+        job.cancel();
+        second.shutdown();
+        first.shutdown();
+    }
+
+    private static Config config(String cluster) {
+        Config config = new Config().setClusterName(cluster);
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.getNetworkConfig().setPort(35_701).setPortAutoIncrement(true);
+        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
+        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
+        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true)
+                .setMembers(List.of("127.0.0.1:35701", "127.0.0.1:35702", "127.0.0.1:35703"));
+        config.getJetConfig().setEnabled(true);
+        config.addMapConfig(new MapConfig(MapNames.MESSAGES)
+                .setEventJournalConfig(new EventJournalConfig().setEnabled(true).setCapacity(100_000)));
+        ModelSerialization.register(config.getSerializationConfig());
+        return config;
+    }
+
+    @Test
+    void when_messages_are_accepted_then_each_edge_gets_its_recipients_in_seq_order() {
+        first.getMap(MapNames.ROSTERS).set("r1", new Roster("r1", List.of("ann", "ben", "cy", "offline")));
+        first.getMap(MapNames.SESSIONS).set("ann", new UserSessions("ann", List.of(
+                new Connection("edgeA", "c1", 1), new Connection("edgeB", "c2", 1))));
+        first.getMap(MapNames.SESSIONS).set("ben", new UserSessions("ben", List.of(new Connection("edgeA", "c3", 1))));
+        first.getMap(MapNames.SESSIONS).set("cy", new UserSessions("cy", List.of(new Connection("edgeB", "c4", 1))));
+        for (long seq = 1; seq <= 50; seq++) {
+            first.getMap(MapNames.MESSAGES).set(new MessageKey("r1", seq),
+                    new ChatMessage("r1", seq, "r1-" + seq, "ann", "text " + seq, seq, null));
+        }
+
+        IList<EdgeDelivery> out = first.getList("out");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                out.stream().filter(d -> d.message().roomId().equals("r1")).count() >= 100);
+        List<EdgeDelivery> deliveries = out.stream().filter(d -> d.message().roomId().equals("r1")).toList();
+        List<EdgeDelivery> toA = deliveries.stream().filter(d -> d.edgeId().equals("edgeA")).toList();
+        List<EdgeDelivery> toB = deliveries.stream().filter(d -> d.edgeId().equals("edgeB")).toList();
+        assertThat(toA).extracting(d -> d.message().seq()).containsExactlyElementsOf(seqs());
+        assertThat(toB).extracting(d -> d.message().seq()).containsExactlyElementsOf(seqs());
+        assertThat(toA).allSatisfy(d -> assertThat(d.userIds()).containsExactly("ann", "ben"));
+        assertThat(toB).allSatisfy(d -> assertThat(d.userIds()).containsExactly("ann", "cy"));
+    }
+
+    @Test
+    void when_a_room_has_no_roster_then_nothing_is_delivered_for_it() {
+        first.getMap(MapNames.MESSAGES).set(new MessageKey("ghost", 1),
+                new ChatMessage("ghost", 1, "ghost-1", "x", "boo", 1, null));
+        first.getMap(MapNames.ROSTERS).set("r2", new Roster("r2", List.of("dee")));
+        first.getMap(MapNames.SESSIONS).set("dee", new UserSessions("dee", List.of(new Connection("edgeC", "c5", 1))));
+        first.getMap(MapNames.MESSAGES).set(new MessageKey("r2", 1),
+                new ChatMessage("r2", 1, "r2-1", "dee", "hi", 1, null));
+        IList<EdgeDelivery> out = first.getList("out");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                out.stream().anyMatch(d -> d.message().roomId().equals("r2")));
+        assertThat(out).noneMatch(d -> d.message().roomId().equals("ghost"));
+    }
+
+    private static List<Long> seqs() {
+        return LongStream.rangeClosed(1, 50).boxed().toList();
+    }
+}

@@ -1,0 +1,126 @@
+package io.gridchat.mapstores;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The per-shard batching every MapStore and MapLoader shares: keys grouped by shard, cut into chunks of at most
+ * {@code rowsPerStatement}, each shard's writes in one transaction, reads one query per shard and chunk.
+ * Shards are worked one after the other; a failure names the map and the shard and is thrown, never
+ * swallowed, so that Hazelcast's write-behind retries. Runs on the caller's thread (a Hazelcast partition or
+ * write-behind thread); thread-safe, holds no state but the pools.
+ */
+public final class ShardBatches {
+    private final ShardPools pools;
+    private final String mapName;
+    private final int rowsPerStatement;
+
+    public ShardBatches(ShardPools pools, String mapName, int rowsPerStatement) {
+        if (rowsPerStatement < 1) {
+            throw new IllegalArgumentException("rowsPerStatement must be at least 1, was " + rowsPerStatement);
+        }
+        this.pools = pools;
+        this.mapName = mapName;
+        this.rowsPerStatement = rowsPerStatement;
+    }
+
+    public String mapName() {
+        return mapName;
+    }
+
+    /** Writes one chunk of keys (at most rowsPerStatement) inside the shard's open transaction. */
+    @FunctionalInterface
+    public interface ChunkWrite<K> {
+        void write(Connection connection, List<K> chunk) throws SQLException;
+    }
+
+    /** Reads one chunk of keys of one shard, putting what it finds into {@code found}. */
+    @FunctionalInterface
+    public interface ChunkRead<K, V> {
+        void read(Connection connection, List<K> chunk, Map<K, V> found) throws SQLException;
+    }
+
+    /**
+     * Writes the keys shard by shard, each shard's keys in one transaction, and tells {@code committed} the keys
+     * of every shard that committed (so a MapStore can drop them from a batch that fails on a later shard).
+     *
+     * @param action what is done, for the failure message ("store", "delete")
+     * @throws ShardUnavailableException when a shard cannot be reached or rolls back; the caller retries
+     * @throws MapStoreException         when a shard refuses the rows
+     */
+    public <K> void write(String action, Collection<K> keys, Function<? super K, String> routingKey,
+                          ChunkWrite<K> work, Consumer<List<K>> committed) {
+        for (Map.Entry<Integer, List<K>> group : byShard(keys, routingKey).entrySet()) {
+            int shard = group.getKey();
+            List<K> shardKeys = group.getValue();
+            try (Connection connection = pools.shard(shard).getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    for (List<K> chunk : chunks(shardKeys)) {
+                        work.write(connection, chunk);
+                    }
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    rollback(connection, e);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw MapStoreException.wrap(mapName, shard, action + " " + shardKeys.size() + " rows", e);
+            }
+            committed.accept(shardKeys);
+        }
+    }
+
+    /**
+     * Reads the keys shard by shard, one query per shard and chunk, and returns what was found; keys without a
+     * row are absent from the result.
+     */
+    public <K, V> Map<K, V> read(Collection<K> keys, Function<? super K, String> routingKey, ChunkRead<K, V> query) {
+        Map<K, V> found = new HashMap<>();
+        for (Map.Entry<Integer, List<K>> group : byShard(keys, routingKey).entrySet()) {
+            int shard = group.getKey();
+            try (Connection connection = pools.shard(shard).getConnection()) {
+                for (List<K> chunk : chunks(group.getValue())) {
+                    query.read(connection, chunk, found);
+                }
+            } catch (SQLException e) {
+                throw MapStoreException.wrap(mapName, shard, "load " + group.getValue().size() + " keys", e);
+            }
+        }
+        return found;
+    }
+
+    private <K> Map<Integer, List<K>> byShard(Collection<K> keys, Function<? super K, String> routingKey) {
+        ShardRouter router = pools.router();
+        Map<Integer, List<K>> groups = new TreeMap<>();
+        for (K key : keys) {
+            groups.computeIfAbsent(router.shardOf(routingKey.apply(key)), shard -> new ArrayList<>()).add(key);
+        }
+        return groups;
+    }
+
+    private <K> List<List<K>> chunks(List<K> keys) {
+        List<List<K>> chunks = new ArrayList<>((keys.size() + rowsPerStatement - 1) / rowsPerStatement);
+        for (int from = 0; from < keys.size(); from += rowsPerStatement) {
+            chunks.add(keys.subList(from, Math.min(keys.size(), from + rowsPerStatement)));
+        }
+        return chunks;
+    }
+
+    private static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // The connection is likely gone; the original failure is the one that matters.
+            failure.addSuppressed(e);
+        }
+    }
+}

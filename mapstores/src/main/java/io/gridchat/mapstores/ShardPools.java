@@ -1,0 +1,121 @@
+package io.gridchat.mapstores;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.gridchat.config.MysqlSettings;
+import io.gridchat.model.GridchatException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * One Hikari pool per shard, built once per member from {@link MysqlSettings} and handed to the MapStores
+ * through the Hazelcast user context under {@link #USER_CONTEXT_KEY} (no static singleton):
+ * <pre>{@code
+ * ShardPools pools = new ShardPools(settings.mysql());
+ * pools.migrate();
+ * config.setUserContext(new ConcurrentHashMap<>(Map.of(ShardPools.USER_CONTEXT_KEY, pools)));
+ * }</pre>
+ * Building the pools does no I/O: a shard that is down shows in {@link #migrate()} and in every store, never
+ * at construction. The member closes the pools after its Hazelcast instance has shut down. Thread-safe.
+ */
+public final class ShardPools implements AutoCloseable {
+    /** Key of this object in {@code Config.getUserContext()}. */
+    public static final String USER_CONTEXT_KEY = "gridchat.shardPools";
+    /** How long a caller waits for a connection before the shard counts as unavailable. */
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
+
+    private final List<HikariDataSource> pools;
+    private final ShardRouter router;
+
+    public ShardPools(MysqlSettings settings) {
+        this(settings, DEFAULT_CONNECTION_TIMEOUT);
+    }
+
+    public ShardPools(MysqlSettings settings, Duration connectionTimeout) {
+        List<HikariDataSource> built = new ArrayList<>();
+        try {
+            for (int shard = 0; shard < settings.shards().size(); shard++) {
+                built.add(new HikariDataSource(poolConfig(settings, shard, connectionTimeout)));
+            }
+        } catch (RuntimeException e) {
+            built.forEach(HikariDataSource::close);
+            throw new GridchatException("cannot build the pool of shard " + built.size() + " ("
+                    + settings.shards().get(built.size()) + "): " + e.getMessage(), e);
+        }
+        this.pools = List.copyOf(built);
+        this.router = new ShardRouter(pools.size());
+    }
+
+    private static HikariConfig poolConfig(MysqlSettings settings, int shard, Duration connectionTimeout) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gridchat-shard-" + shard);
+        config.setJdbcUrl(settings.shards().get(shard));
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(connectionTimeout.toMillis());
+        // -1: start without a connection; the first use reports a shard that is down, with its map and shard.
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("characterEncoding", "UTF-8");
+        config.addDataSourceProperty("connectTimeout", String.valueOf(connectionTimeout.toMillis()));
+        // A dead peer must not hang a write-behind thread for the hours TCP keep-alive takes.
+        config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toMillis()));
+        return config;
+    }
+
+    /** The pool of shard {@code shard}, in {@code [0, shardCount)}. */
+    public DataSource shard(int shard) {
+        if (shard < 0 || shard >= pools.size()) {
+            throw new IllegalArgumentException("no shard " + shard + " among " + pools.size());
+        }
+        return pools.get(shard);
+    }
+
+    public int shardCount() {
+        return pools.size();
+    }
+
+    public ShardRouter router() {
+        return router;
+    }
+
+    /**
+     * Creates the missing tables of {@code schema.sql} on every shard; idempotent, so every member runs it at
+     * start. Fails on the first shard that cannot take it, naming the shard.
+     */
+    public void migrate() {
+        List<String> statements = Schema.statements();
+        for (int shard = 0; shard < pools.size(); shard++) {
+            try (Connection connection = pools.get(shard).getConnection();
+                 Statement statement = connection.createStatement()) {
+                for (String sql : statements) {
+                    statement.execute(sql);
+                }
+            } catch (SQLException e) {
+                throw MapStoreException.wrap(null, shard, "apply the schema", e);
+            }
+        }
+    }
+
+    /** The pools a member put into its user context; fails naming the map when they are missing. */
+    public static ShardPools fromUserContext(HazelcastInstance instance, String mapName) {
+        Object pools = instance.getUserContext().get(USER_CONTEXT_KEY);
+        if (pools instanceof ShardPools shardPools) {
+            return shardPools;
+        }
+        throw new GridchatException("map '" + mapName + "': no ShardPools in the user context under '"
+                + USER_CONTEXT_KEY + "' (found " + pools + "); the member must set it before it starts");
+    }
+
+    @Override
+    public void close() {
+        pools.forEach(HikariDataSource::close);
+    }
+}

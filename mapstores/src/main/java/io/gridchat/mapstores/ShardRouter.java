@@ -1,0 +1,47 @@
+package io.gridchat.mapstores;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.zip.CRC32C;
+
+/**
+ * Stable choice of a key's shard: {@code floorMod(CRC32C(utf8(key)), shardCount)}, the checksum read as an
+ * unsigned 32-bit number. The formula is part of the data layout: changing it, or the number or order of the
+ * shards, strands existing rows. Rooms, memberships and messages go by room id, users by user id, usernames by
+ * the lower-cased username. Immutable and thread-safe.
+ */
+public final class ShardRouter {
+    private final int shardCount;
+
+    public ShardRouter(int shardCount) {
+        if (shardCount < 1) {
+            throw new IllegalArgumentException("shardCount must be at least 1, was " + shardCount);
+        }
+        this.shardCount = shardCount;
+    }
+
+    public int shardCount() {
+        return shardCount;
+    }
+
+    /** The shard of {@code key}, in {@code [0, shardCount)}. */
+    public int shardOf(String key) {
+        CRC32C crc = new CRC32C();
+        crc.update(key.getBytes(StandardCharsets.UTF_8));
+        return (int) Math.floorMod(crc.getValue(), (long) shardCount);
+    }
+
+    /** Rooms, their memberships and their messages all live on the room's shard. */
+    public int shardOfRoom(String roomId) {
+        return shardOf(roomId);
+    }
+
+    public int shardOfUser(String userId) {
+        return shardOf(userId);
+    }
+
+    /** Usernames are unique case-insensitively, so they are routed (and stored) lower-cased. */
+    public int shardOfUsername(String username) {
+        return shardOf(username.toLowerCase(Locale.ROOT));
+    }
+}

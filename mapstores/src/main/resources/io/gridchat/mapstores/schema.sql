@@ -1,0 +1,50 @@
+-- gridchat schema: the same tables in every shard database. ShardPools.migrate() applies it on every member
+-- start, so every statement must be idempotent. Works on MySQL 8 and MariaDB 11.
+-- Keys compare byte for byte (utf8mb4_bin), as Hazelcast compares keys. Text columns that are not keys accept
+-- NULL on purpose: a row the database refuses would block the write-behind queue forever.
+
+CREATE TABLE IF NOT EXISTS users (
+    user_id       VARCHAR(64)  NOT NULL,
+    username      VARCHAR(32)  NULL,
+    display_name  VARCHAR(100) NULL,
+    password_hash VARCHAR(255) NULL,
+    created_at    BIGINT       NOT NULL,
+    PRIMARY KEY (user_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE IF NOT EXISTS usernames (
+    username VARCHAR(32) NOT NULL,
+    user_id  VARCHAR(64) NULL,
+    PRIMARY KEY (username)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE IF NOT EXISTS rooms (
+    room_id    VARCHAR(64)   NOT NULL,
+    name       VARCHAR(200)  NULL,
+    kind       VARCHAR(16)   NULL,
+    topic      VARCHAR(1000) NULL,
+    capacity   INT           NOT NULL,
+    owner_id   VARCHAR(64)   NULL,
+    created_at BIGINT        NOT NULL,
+    PRIMARY KEY (room_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE IF NOT EXISTS memberships (
+    room_id   VARCHAR(64) NOT NULL,
+    user_id   VARCHAR(64) NOT NULL,
+    role      VARCHAR(16) NULL,
+    joined_at BIGINT      NOT NULL,
+    PRIMARY KEY (room_id, user_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- text: up to 4000 code points, at most 16000 bytes in utf8mb4, well inside TEXT's 65535.
+CREATE TABLE IF NOT EXISTS messages (
+    room_id       VARCHAR(64)  NOT NULL,
+    seq           BIGINT       NOT NULL,
+    msg_id        VARCHAR(100) NULL,
+    sender_id     VARCHAR(64)  NULL,
+    text          TEXT         NULL,
+    ts            BIGINT       NOT NULL,
+    client_msg_id VARCHAR(64)  NULL,
+    PRIMARY KEY (room_id, seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
