@@ -8,6 +8,7 @@ import io.gridchat.edge.delivery.InboxListener;
 import io.gridchat.edge.messages.MessageService;
 import io.gridchat.edge.rooms.RoomService;
 import io.gridchat.edge.ws.LocalConnections;
+import io.gridchat.edge.ws.SessionRegistry;
 import io.gridchat.model.EdgeDelivery;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.processor.DropEdge;
@@ -58,7 +59,8 @@ public final class EdgeNode implements AutoCloseable {
                     config.limits(), metrics);
             UUID registration = grid.client().<EdgeDelivery>getReliableTopic(
                     MapNames.edgeInbox(edgeId)).addMessageListener(new InboxListener(connections, metrics));
-            EdgeServer server = EdgeServer.start(config.edge(), services, connections);
+            EdgeServer server = EdgeServer.start(config.edge(), services,
+                    new SessionRegistry(grid, edgeId, connections));
             LOG.info("edge node {} serving http://{}:{}/", edgeId, config.edge().host(), server.port());
             return new EdgeNode(services, connections, kdfExecutor, registration, server);
         } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package io.gridchat.edge;
 import io.gridchat.config.EdgeSettings;
 import io.gridchat.edge.http.ApiServlet;
 import io.gridchat.edge.http.HealthServlet;
-import io.gridchat.edge.ws.LocalConnections;
+import io.gridchat.edge.ws.SessionRegistry;
 import io.gridchat.edge.ws.UpgradeServlet;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import java.time.Duration;
@@ -31,7 +31,7 @@ final class EdgeServer {
         this.connector = connector;
     }
 
-    static EdgeServer start(EdgeSettings settings, EdgeServices services, LocalConnections connections) {
+    static EdgeServer start(EdgeSettings settings, EdgeServices services, SessionRegistry sessions) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("edge-http");
         Server server = new Server(threads);
@@ -53,7 +53,7 @@ final class EdgeServer {
             container.setDefaultMaxTextMessageBufferSize((int) maxText);
             container.setDefaultMaxSessionIdleTimeout(Duration.ofSeconds(settings.idleTimeoutSeconds()).toMillis());
         });
-        context.addServlet(new ServletHolder("ws", new UpgradeServlet(services, connections)), "/ws");
+        context.addServlet(new ServletHolder("ws", new UpgradeServlet(services, sessions)), "/ws");
         ServletHolder api = new ServletHolder("api", new ApiServlet(services));
         api.setAsyncSupported(true);
         context.addServlet(api, "/api/v1/*");

@@ -30,8 +30,11 @@ public final class Grid implements AutoCloseable {
         config.setInstanceName(instanceName);
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.setProperty("hazelcast.client.shutdownhook.enabled", "false");
+        // A call that cannot reach the grid fails within this time, so clients get UNAVAILABLE, not silence.
+        config.setProperty("hazelcast.client.invocation.timeout.seconds", "15");
         config.getNetworkConfig().setAddresses(cluster.members()).setSmartRouting(true);
-        config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(60_000);
+        // Never give up on the grid: while it is away the node answers UNAVAILABLE and /health/ready is 503.
+        config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(-1);
         config.getMetricsConfig().setEnabled(true);
         ModelSerialization.register(config.getSerializationConfig());
         return new Grid(HazelcastClient.newHazelcastClient(config));

@@ -36,11 +36,13 @@ class GridRestartTest {
         Account ivy = api.register(ApiClient.uniqueName("ivy"));
         String room = api.createRoom(ivy, "restart room", "group");
         List<String> sent = new ArrayList<>();
-        try (WsClient client = WsClient.connect(platform.ws(0, ivy.token()))) {
-            client.ack("join", "room", room);
-            for (int i = 1; i <= 150; i++) {
-                sent.add(client.ack("send", "room", room, "text", "message " + i).get("msgId").asText());
-            }
+        WsClient stayingOpen = WsClient.connect(platform.ws(0, ivy.token()));
+        stayingOpen.ack("join", "room", room);
+        for (int i = 1; i <= 150; i++) {
+            sent.add(stayingOpen.ack("send", "room", room, "text", "message " + i).get("msgId").asText());
+        }
+        for (int i = 1; i <= 150; i++) {
+            assertThat(stayingOpen.awaitMessage(room).get("seq").asLong()).isEqualTo(i);
         }
 
         platform.restartGrid();
@@ -68,6 +70,11 @@ class GridRestartTest {
             assertThat(join.get("lastSeq").asLong()).isEqualTo(150);
             assertThat(join.get("recent")).hasSize(50);
             assertThat(client.ack("send", "room", room, "text", "after restart").get("seq").asLong()).isEqualTo(151);
+            assertThat(client.awaitMessage(room).get("seq").asLong()).isEqualTo(151);
+            // the socket that stayed open through the restart was registered again and still receives
+            assertThat(stayingOpen.awaitMessage(room).get("text").asText()).isEqualTo("after restart");
+        } finally {
+            stayingOpen.close();
         }
     }
 }

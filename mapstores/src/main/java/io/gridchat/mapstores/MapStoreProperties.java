@@ -7,7 +7,7 @@ import java.util.Properties;
  * The map-store properties of one map (the {@code properties} of its map-store config), read once in
  * {@code init}. Immutable.
  *
- * @param rowsPerStatement most rows one INSERT, DELETE or SELECT carries; key {@code rows-per-statement},
+ * @param rowsPerStatement most rows one INSERT or DELETE carries; key {@code rows-per-statement},
  *                         default 500, 1 to 5000 (a shard's whole batch is still one transaction)
  */
 public record MapStoreProperties(int rowsPerStatement) {

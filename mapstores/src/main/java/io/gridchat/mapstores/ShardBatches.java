@@ -12,18 +12,20 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The per-shard batching every MapStore and MapLoader shares: keys grouped by shard, cut into chunks of at most
- * {@code rowsPerStatement}, each shard's writes in one transaction, reads one query per shard and chunk.
+ * The per-shard batching every MapStore and MapLoader shares: keys grouped by shard; writes cut into statements
+ * of at most {@code rowsPerStatement} rows, each shard's in one transaction; reads one query per shard (per
+ * {@value #KEYS_PER_QUERY} keys, which is Hazelcast's default load chunk, so one query per shard in practice).
  * Shards are worked one after the other; a failure names the map and the shard and is thrown, never
  * swallowed, so that Hazelcast's write-behind retries. Runs on the caller's thread (a Hazelcast partition or
  * write-behind thread); thread-safe, holds no state but the pools.
  */
-public final class ShardBatches {
+final class ShardBatches {
+    static final int KEYS_PER_QUERY = 1000;
     private final ShardPools pools;
     private final String mapName;
     private final int rowsPerStatement;
 
-    public ShardBatches(ShardPools pools, String mapName, int rowsPerStatement) {
+    ShardBatches(ShardPools pools, String mapName, int rowsPerStatement) {
         if (rowsPerStatement < 1) {
             throw new IllegalArgumentException("rowsPerStatement must be at least 1, was " + rowsPerStatement);
         }
@@ -32,19 +34,15 @@ public final class ShardBatches {
         this.rowsPerStatement = rowsPerStatement;
     }
 
-    public String mapName() {
-        return mapName;
-    }
-
     /** Writes one chunk of keys (at most rowsPerStatement) inside the shard's open transaction. */
     @FunctionalInterface
-    public interface ChunkWrite<K> {
+    interface ChunkWrite<K> {
         void write(Connection connection, List<K> chunk) throws SQLException;
     }
 
     /** Reads one chunk of keys of one shard, putting what it finds into {@code found}. */
     @FunctionalInterface
-    public interface ChunkRead<K, V> {
+    interface ChunkRead<K, V> {
         void read(Connection connection, List<K> chunk, Map<K, V> found) throws SQLException;
     }
 
@@ -56,7 +54,7 @@ public final class ShardBatches {
      * @throws ShardUnavailableException when a shard cannot be reached or rolls back; the caller retries
      * @throws MapStoreException         when a shard refuses the rows
      */
-    public <K> void write(String action, Collection<K> keys, Function<? super K, String> routingKey,
+    <K> void write(String action, Collection<K> keys, Function<? super K, String> routingKey,
                           ChunkWrite<K> work, Consumer<List<K>> committed) {
         for (Map.Entry<Integer, List<K>> group : byShard(keys, routingKey).entrySet()) {
             int shard = group.getKey();
@@ -64,7 +62,7 @@ public final class ShardBatches {
             try (Connection connection = pools.shard(shard).getConnection()) {
                 connection.setAutoCommit(false);
                 try {
-                    for (List<K> chunk : chunks(shardKeys)) {
+                    for (List<K> chunk : chunks(shardKeys, rowsPerStatement)) {
                         work.write(connection, chunk);
                     }
                     connection.commit();
@@ -83,12 +81,12 @@ public final class ShardBatches {
      * Reads the keys shard by shard, one query per shard and chunk, and returns what was found; keys without a
      * row are absent from the result.
      */
-    public <K, V> Map<K, V> read(Collection<K> keys, Function<? super K, String> routingKey, ChunkRead<K, V> query) {
+    <K, V> Map<K, V> read(Collection<K> keys, Function<? super K, String> routingKey, ChunkRead<K, V> query) {
         Map<K, V> found = new HashMap<>();
         for (Map.Entry<Integer, List<K>> group : byShard(keys, routingKey).entrySet()) {
             int shard = group.getKey();
             try (Connection connection = pools.shard(shard).getConnection()) {
-                for (List<K> chunk : chunks(group.getValue())) {
+                for (List<K> chunk : chunks(group.getValue(), KEYS_PER_QUERY)) {
                     query.read(connection, chunk, found);
                 }
             } catch (SQLException e) {
@@ -107,10 +105,10 @@ public final class ShardBatches {
         return groups;
     }
 
-    private <K> List<List<K>> chunks(List<K> keys) {
-        List<List<K>> chunks = new ArrayList<>((keys.size() + rowsPerStatement - 1) / rowsPerStatement);
-        for (int from = 0; from < keys.size(); from += rowsPerStatement) {
-            chunks.add(keys.subList(from, Math.min(keys.size(), from + rowsPerStatement)));
+    private static <K> List<List<K>> chunks(List<K> keys, int size) {
+        List<List<K>> chunks = new ArrayList<>((keys.size() + size - 1) / size);
+        for (int from = 0; from < keys.size(); from += size) {
+            chunks.add(keys.subList(from, Math.min(keys.size(), from + size)));
         }
         return chunks;
     }

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.zip.CRC32C;
 
 /**
- * Stable choice of a key's shard: {@code floorMod(CRC32C(utf8(key)), shardCount)}, the checksum read as an
- * unsigned 32-bit number. The formula is part of the data layout: changing it, or the number or order of the
+ * Stable choice of a key's shard: {@code floorMod(fmix32(CRC32C(utf8(key))), shardCount)} read as an
+ * unsigned 32-bit number. CRC32C alone is linear, so keys that differ in one character cluster on few
+ * shards; MurmurHash3's finalizer ({@code fmix32}) mixes every input bit into the low bits first. The formula is part of the data layout: changing it, or the number or order of the
  * shards, strands existing rows. Rooms, memberships and messages go by room id, users by user id, usernames by
  * the lower-cased username. Immutable and thread-safe.
  */
@@ -28,7 +29,17 @@ public final class ShardRouter {
     public int shardOf(String key) {
         CRC32C crc = new CRC32C();
         crc.update(key.getBytes(StandardCharsets.UTF_8));
-        return (int) Math.floorMod(crc.getValue(), (long) shardCount);
+        return (int) Math.floorMod(Integer.toUnsignedLong(fmix32((int) crc.getValue())), (long) shardCount);
+    }
+
+    private static int fmix32(int hash) {
+        int h = hash;
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
     }
 
     /** Rooms, their memberships and their messages all live on the room's shard. */

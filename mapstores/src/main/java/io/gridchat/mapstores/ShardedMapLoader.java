@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * A MapLoader over the shards: {@code loadAll} groups the keys by shard and runs one query per shard (and chunk
- * of {@code rows-per-statement} keys); {@link #loadAllKeys()} is null, so maps load lazily and never preload the
+ * A MapLoader over the shards: {@code loadAll} groups the keys by shard and runs one query per shard (per 1000
+ * keys, Hazelcast's default load chunk); {@link #loadAllKeys()} is null, so maps load lazily and never preload the
  * database. Hazelcast creates one instance per map and member and calls it from partition threads;
  * thread-safe once {@code init} has run.
  *
@@ -63,7 +63,7 @@ public abstract class ShardedMapLoader<K, V> implements MapLoader<K, V>, MapLoad
     /** Reads the values of one chunk of keys of one shard into {@code found}; keys without a value stay out. */
     protected abstract void readChunk(Connection connection, List<K> chunk, Map<K, V> found) throws SQLException;
 
-    protected final ShardBatches batches() {
+    final ShardBatches batches() {
         ShardBatches current = batches;
         if (current == null) {
             throw new GridchatException(getClass().getSimpleName() + " used before init");

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -98,7 +99,7 @@ public abstract class ShardedMapStore<K, V> extends ShardedMapLoader<K, V> imple
     /** Reports committed keys back to Hazelcast by removing them; a caller's immutable collection stays as is. */
     private static <K> void forget(Collection<K> target, List<K> committed) {
         try {
-            target.removeAll(committed);
+            target.removeAll(new HashSet<>(committed));
         } catch (UnsupportedOperationException immutable) {
             // Not Hazelcast's batch (whose collections are mutable): nobody retries from it.
         }

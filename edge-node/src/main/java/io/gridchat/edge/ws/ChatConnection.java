@@ -21,6 +21,7 @@ public final class ChatConnection {
     private final Session session;
     private final Outbound outbound;
     private final Map<String, Long> deliveredSeq = new HashMap<>();
+    private final long since = System.currentTimeMillis();
 
     ChatConnection(String connectionId, String userId, Session session, int maxQueuedFrames) {
         this.connectionId = connectionId;
@@ -36,6 +37,10 @@ public final class ChatConnection {
 
     public String userId() {
         return userId;
+    }
+
+    long since() {
+        return since;
     }
 
     public void send(String frame) {

@@ -20,12 +20,12 @@ import java.util.Optional;
  */
 public final class UpgradeServlet extends HttpServlet {
     private final transient EdgeServices services;
-    private final transient LocalConnections connections;
+    private final transient SessionRegistry sessions;
     private final transient FrameHandler frames;
 
-    public UpgradeServlet(EdgeServices services, LocalConnections connections) {
+    public UpgradeServlet(EdgeServices services, SessionRegistry sessions) {
         this.services = services;
-        this.connections = connections;
+        this.sessions = sessions;
         this.frames = new FrameHandler(services);
     }
 
@@ -46,7 +46,7 @@ public final class UpgradeServlet extends HttpServlet {
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
                     public <T> T getEndpointInstance(Class<T> endpointClass) {
-                        return endpointClass.cast(new ChatEndpoint(services, connections, frames, userId.get()));
+                        return endpointClass.cast(new ChatEndpoint(sessions, frames, userId.get()));
                     }
                 }).build();
         try {

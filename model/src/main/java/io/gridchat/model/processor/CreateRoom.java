@@ -6,8 +6,10 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridchat.model.MapNames;
 import io.gridchat.model.Role;
 import io.gridchat.model.Room;
+import io.gridchat.model.RoomLog;
 import io.gridchat.model.Roster;
 import java.io.IOException;
 import java.util.Map;
@@ -39,6 +41,8 @@ public final class CreateRoom implements EntryProcessor<String, Room, Boolean>, 
             return Boolean.FALSE;
         }
         entry.setValue(room);
+        // An empty counter now saves the first send a MySQL look-up for MAX(seq).
+        instance.getMap(MapNames.ROOM_LOGS).set(room.roomId(), RoomLog.EMPTY);
         RoomMembers members = new RoomMembers(instance, entry.getKey());
         members.add(Roster.empty(room.roomId()), room.ownerId(), Role.OWNER, room.createdAt());
         return Boolean.TRUE;

@@ -1,0 +1,64 @@
+package io.gridchat.edge.ws;
+
+import com.hazelcast.core.LifecycleEvent;
+import io.gridchat.edge.Grid;
+import io.gridchat.model.Connection;
+import io.gridchat.model.processor.AddConnection;
+import io.gridchat.model.processor.RemoveConnection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the grid's sessions map in step with this edge node's connections, which is how deliveries find
+ * this node. The sessions map lives in memory only, so after the client reconnects (say to a restarted
+ * grid) every live connection is registered again; registering is idempotent. Thread-safe.
+ */
+public final class SessionRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
+
+    private final Grid grid;
+    private final String edgeId;
+    private final LocalConnections connections;
+
+    public SessionRegistry(Grid grid, String edgeId, LocalConnections connections) {
+        this.grid = grid;
+        this.edgeId = edgeId;
+        this.connections = connections;
+        grid.client().getLifecycleService().addLifecycleListener(event -> {
+            if (event.getState() == LifecycleEvent.LifecycleState.CLIENT_CONNECTED) {
+                registerAll();
+            }
+        });
+    }
+
+    void register(ChatConnection connection) {
+        connections.add(connection);
+        grid.sessions().submitToKey(connection.userId(), new AddConnection(new Connection(edgeId,
+                connection.connectionId(), connection.since()))).whenComplete((count, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("could not register connection {} in the grid: {}", connection.connectionId(),
+                                failure.toString());
+                    }
+                });
+    }
+
+    void unregister(ChatConnection connection) {
+        connections.remove(connection);
+        grid.sessions().submitToKey(connection.userId(), new RemoveConnection(connection.connectionId()))
+                .whenComplete((remaining, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("could not unregister connection {}: {}", connection.connectionId(),
+                                failure.toString());
+                    }
+                });
+    }
+
+    private void registerAll() {
+        List<ChatConnection> live = connections.all();
+        if (!live.isEmpty()) {
+            LOG.info("reconnected to the grid: registering {} live connections again", live.size());
+            live.forEach(this::register);
+        }
+    }
+}
