@@ -22,6 +22,9 @@ public final class GridNode implements AutoCloseable {
     /** Maps whose write-behind queues a graceful shutdown flushes. */
     static final List<String> STORED_MAPS = List.of(MapNames.USERS, MapNames.USERNAMES, MapNames.ROOMS,
             MapNames.MEMBERS, MapNames.MESSAGES);
+    /** Maps backed by a MapStore or MapLoader. */
+    static final List<String> LOADED_MAPS = List.of(MapNames.USERS, MapNames.USERNAMES, MapNames.ROOMS,
+            MapNames.MEMBERS, MapNames.MESSAGES, MapNames.ROOM_LOGS, MapNames.ROSTERS);
 
     private final HazelcastInstance instance;
     private final ShardPools pools;
@@ -37,6 +40,7 @@ public final class GridNode implements AutoCloseable {
             pools.migrate();
             HazelcastInstance instance = Hazelcast.newHazelcastInstance(MemberConfigFactory.create(config, pools));
             GridNode node = new GridNode(instance, pools);
+            node.initialiseLoaders();
             node.submitDelivery(config.grid().deliverySnapshotMillis());
             LOG.info("grid member {} up in cluster {}", instance.getCluster().getLocalMember().getAddress(),
                     config.cluster().name());
@@ -44,6 +48,13 @@ public final class GridNode implements AutoCloseable {
         } catch (RuntimeException e) {
             pools.close();
             throw new IllegalStateException("grid member failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates every MapLoader-backed map now (EAGER), so no partition loads lazily under an entry processor. */
+    private void initialiseLoaders() {
+        for (String map : LOADED_MAPS) {
+            instance.getMap(map).size();
         }
     }
 

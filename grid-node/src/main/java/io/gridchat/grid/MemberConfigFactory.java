@@ -91,18 +91,24 @@ final class MemberConfigFactory {
         return new MapConfig(name).setBackupCount(grid.backupCount()).setAsyncBackupCount(0);
     }
 
+    /*
+     * EAGER with loaders whose loadAllKeys() returns null: nothing is preloaded, but every partition's record
+     * store is initialised when the member starts. Entry processors touch these maps from partition threads,
+     * where a lazy first-touch key load would force a retry that a partition thread cannot wait for.
+     */
+
     /** Write-behind to MySQL; the queue is replicated to the backups and flushed on graceful shutdown. */
     private static MapConfig stored(String name, GridSettings grid, Object store) {
         MapStoreConfig storeConfig = new MapStoreConfig().setEnabled(true).setImplementation(store)
                 .setWriteDelaySeconds(grid.writeDelaySeconds()).setWriteBatchSize(grid.writeBatchSize())
-                .setWriteCoalescing(true).setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
+                .setWriteCoalescing(true).setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
         return inMemory(name, grid).setMapStoreConfig(storeConfig);
     }
 
     /** Derived maps: filled from MySQL on first use, never written back. */
     private static MapConfig loaded(String name, GridSettings grid, Object loader) {
         MapStoreConfig storeConfig = new MapStoreConfig().setEnabled(true).setImplementation(loader)
-                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY);
+                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
         return inMemory(name, grid).setMapStoreConfig(storeConfig);
     }
 }
