@@ -5,15 +5,13 @@ import io.gridchat.edge.auth.AccountService;
 import io.gridchat.edge.auth.PasswordHasher;
 import io.gridchat.edge.auth.TokenService;
 import io.gridchat.edge.delivery.InboxListener;
+import io.gridchat.edge.delivery.InboxSubscription;
 import io.gridchat.edge.messages.MessageService;
 import io.gridchat.edge.rooms.RoomService;
 import io.gridchat.edge.ws.LocalConnections;
 import io.gridchat.edge.ws.SessionRegistry;
-import io.gridchat.model.EdgeDelivery;
-import io.gridchat.model.MapNames;
 import io.gridchat.model.processor.DropEdge;
 import java.time.Clock;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -30,15 +28,15 @@ public final class EdgeNode implements AutoCloseable {
     private final EdgeServices services;
     private final LocalConnections connections;
     private final ExecutorService kdfExecutor;
-    private final UUID inboxRegistration;
+    private final InboxSubscription inbox;
     private final EdgeServer server;
 
     private EdgeNode(EdgeServices services, LocalConnections connections, ExecutorService kdfExecutor,
-                     UUID inboxRegistration, EdgeServer server) {
+                     InboxSubscription inbox, EdgeServer server) {
         this.services = services;
         this.connections = connections;
         this.kdfExecutor = kdfExecutor;
-        this.inboxRegistration = inboxRegistration;
+        this.inbox = inbox;
         this.server = server;
     }
 
@@ -57,12 +55,12 @@ public final class EdgeNode implements AutoCloseable {
             EdgeServices services = new EdgeServices(edgeId, grid, tokens, accounts,
                     new RoomService(grid, config.limits()), new MessageService(grid, config.limits(), config.grid()),
                     config.limits(), metrics);
-            UUID registration = grid.client().<EdgeDelivery>getReliableTopic(
-                    MapNames.edgeInbox(edgeId)).addMessageListener(new InboxListener(connections, metrics));
+            InboxSubscription inbox = new InboxSubscription(grid.client(), edgeId,
+                    new InboxListener(connections, metrics));
             EdgeServer server = EdgeServer.start(config.edge(), services,
                     new SessionRegistry(grid, edgeId, connections));
             LOG.info("edge node {} serving http://{}:{}/", edgeId, config.edge().host(), server.port());
-            return new EdgeNode(services, connections, kdfExecutor, registration, server);
+            return new EdgeNode(services, connections, kdfExecutor, inbox, server);
         } catch (RuntimeException e) {
             kdfExecutor.shutdownNow();
             grid.close();
@@ -95,8 +93,7 @@ public final class EdgeNode implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        services.grid().client().getReliableTopic(MapNames.edgeInbox(services.edgeId()))
-                .removeMessageListener(inboxRegistration);
+        inbox.close();
         kdfExecutor.shutdownNow();
         try {
             // One sweep instead of trusting every close callback to have reached the grid in time.

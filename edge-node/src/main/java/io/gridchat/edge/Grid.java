@@ -2,6 +2,7 @@ package io.gridchat.edge;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.config.ClientReliableTopicConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.map.IMap;
@@ -15,13 +16,19 @@ import io.gridchat.model.Roster;
 import io.gridchat.model.User;
 import io.gridchat.model.UserSessions;
 import io.gridchat.model.serial.ModelSerialization;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The edge node's Hazelcast client and typed handles on the maps it calls. Thread-safe. */
 public final class Grid implements AutoCloseable {
-    private final HazelcastInstance client;
+    private static final int INBOX_READ_BATCH = 256;
 
-    private Grid(HazelcastInstance client) {
+    private final HazelcastInstance client;
+    private final ExecutorService inboxExecutor;
+
+    private Grid(HazelcastInstance client, ExecutorService inboxExecutor) {
         this.client = client;
+        this.inboxExecutor = inboxExecutor;
     }
 
     public static Grid connect(ClusterSettings cluster, String instanceName) {
@@ -37,7 +44,20 @@ public final class Grid implements AutoCloseable {
         config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(-1);
         config.getMetricsConfig().setEnabled(true);
         ModelSerialization.register(config.getSerializationConfig());
-        return new Grid(HazelcastClient.newHazelcastClient(config));
+        // The inbox is read by one thread in order; without an executor the client starts a thread per batch.
+        ExecutorService inboxExecutor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, instanceName + "-inbox");
+            thread.setDaemon(true);
+            return thread;
+        });
+        config.addReliableTopicConfig(new ClientReliableTopicConfig(MapNames.EDGE_INBOX_PREFIX + "*")
+                .setExecutor(inboxExecutor).setReadBatchSize(INBOX_READ_BATCH));
+        try {
+            return new Grid(HazelcastClient.newHazelcastClient(config), inboxExecutor);
+        } catch (RuntimeException e) {
+            inboxExecutor.shutdownNow();
+            throw e;
+        }
     }
 
     public HazelcastInstance client() {
@@ -83,5 +103,6 @@ public final class Grid implements AutoCloseable {
     @Override
     public void close() {
         client.shutdown();
+        inboxExecutor.shutdownNow();
     }
 }

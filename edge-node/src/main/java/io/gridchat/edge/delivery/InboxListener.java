@@ -23,6 +23,8 @@ public final class InboxListener implements ReliableMessageListener<EdgeDelivery
 
     private final LocalConnections connections;
     private final EdgeMetrics metrics;
+    /** Where a new subscription resumes: after the last message handled, or the tail (-1) at first. */
+    private volatile long nextSequence = -1;
 
     public InboxListener(LocalConnections connections, EdgeMetrics metrics) {
         this.connections = connections;
@@ -51,14 +53,28 @@ public final class InboxListener implements ReliableMessageListener<EdgeDelivery
         return Json.write(event);
     }
 
+    /**
+     * The tail at first (what was published before this node started had no recipient here); after a
+     * re-subscription, right after the last message handled. On a restarted grid that position lies beyond
+     * the new, empty inbox and the runner, being loss tolerant, jumps to its head.
+     */
     @Override
     public long retrieveInitialSequence() {
-        return -1; // from the tail: what was published before this node started had no recipient here
+        return nextSequence;
     }
 
     @Override
     public void storeSequence(long sequence) {
-        // nothing to keep: a restarted edge node has no connections that could miss anything
+        nextSequence = sequence + 1;
+    }
+
+    long nextSequence() {
+        return nextSequence;
+    }
+
+    /** Resume from {@code sequence} on the next subscription (the inbox was reset: a restarted grid). */
+    void restartFrom(long sequence) {
+        nextSequence = sequence;
     }
 
     @Override

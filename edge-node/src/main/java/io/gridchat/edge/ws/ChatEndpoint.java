@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One WebSocket connection of an already authenticated user (the token was checked before the upgrade).
- * Jetty calls it on its own threads, one message at a time per connection.
+ * Jetty calls it on its own threads, one message at a time per connection. Public only because the
+ * Jakarta container requires endpoint classes to be.
  */
-final class ChatEndpoint extends Endpoint {
+public final class ChatEndpoint extends Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
     /** Frames a connection may have unwritten before it counts as a slow consumer. */
     static final int MAX_QUEUED_FRAMES = 10_000;

@@ -52,7 +52,7 @@ public final class UpgradeServlet extends HttpServlet {
         try {
             container.upgradeHttpToWebSocket(request, response, endpoint, Map.of());
         } catch (DeploymentException e) {
-            throw new IOException("WebSocket upgrade failed", e);
+            throw new IOException("WebSocket upgrade failed: " + e.getMessage(), e);
         }
     }
 
