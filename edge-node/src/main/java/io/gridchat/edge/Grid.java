@@ -53,7 +53,9 @@ public final class Grid implements AutoCloseable {
         config.addReliableTopicConfig(new ClientReliableTopicConfig(MapNames.EDGE_INBOX_PREFIX + "*")
                 .setExecutor(inboxExecutor).setReadBatchSize(INBOX_READ_BATCH));
         try {
-            return new Grid(HazelcastClient.newHazelcastClient(config), inboxExecutor);
+            HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
+            ModelSerialization.learnSchemas(client);
+            return new Grid(client, inboxExecutor);
         } catch (RuntimeException e) {
             inboxExecutor.shutdownNow();
             throw e;

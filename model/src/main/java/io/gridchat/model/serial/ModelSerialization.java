@@ -1,23 +1,74 @@
 package io.gridchat.model.serial;
 
 import com.hazelcast.config.SerializationConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.spi.impl.SerializationServiceSupport;
+import io.gridchat.model.ChatMessage;
+import io.gridchat.model.Connection;
+import io.gridchat.model.DedupeKey;
+import io.gridchat.model.EdgeDelivery;
+import io.gridchat.model.JoinOutcome;
+import io.gridchat.model.JoinResult;
+import io.gridchat.model.MemberKey;
+import io.gridchat.model.Membership;
+import io.gridchat.model.MessageKey;
+import io.gridchat.model.MessagePage;
+import io.gridchat.model.MessageRef;
+import io.gridchat.model.ReadOutcome;
+import io.gridchat.model.Role;
+import io.gridchat.model.Room;
+import io.gridchat.model.RoomKind;
+import io.gridchat.model.RoomLog;
+import io.gridchat.model.Roster;
+import io.gridchat.model.SendOutcome;
+import io.gridchat.model.SendResult;
+import io.gridchat.model.User;
+import io.gridchat.model.UserSessions;
 import io.gridchat.model.processor.ProcessorFactory;
+import java.util.List;
 
 /** Registers every gridchat serializer; members and clients call the same method so both sides agree. */
 public final class ModelSerialization {
     private ModelSerialization() {
     }
 
+    static List<CompactSerializer<?>> serializers() {
+        return List.of(new UserSerializer(), new RoomSerializer(), new RoomLogSerializer(), new MemberKeySerializer(),
+                new MembershipSerializer(), new RosterSerializer(), new MessageKeySerializer(),
+                new ChatMessageSerializer(), new DedupeKeySerializer(), new MessageRefSerializer(),
+                new ConnectionSerializer(), new UserSessionsSerializer(), new EdgeDeliverySerializer(),
+                new MessagePageSerializer(), new SendResultSerializer(), new JoinResultSerializer());
+    }
+
     public static SerializationConfig register(SerializationConfig config) {
-        config.getCompactSerializationConfig().addSerializer(new UserSerializer()).addSerializer(new RoomSerializer())
-                .addSerializer(new RoomLogSerializer()).addSerializer(new MemberKeySerializer())
-                .addSerializer(new MembershipSerializer()).addSerializer(new RosterSerializer())
-                .addSerializer(new MessageKeySerializer()).addSerializer(new ChatMessageSerializer())
-                .addSerializer(new DedupeKeySerializer()).addSerializer(new MessageRefSerializer())
-                .addSerializer(new ConnectionSerializer()).addSerializer(new UserSessionsSerializer())
-                .addSerializer(new EdgeDeliverySerializer()).addSerializer(new MessagePageSerializer())
-                .addSerializer(new SendResultSerializer()).addSerializer(new JoinResultSerializer());
+        serializers().forEach(serializer -> config.getCompactSerializationConfig().addSerializer(serializer));
         config.addDataSerializableFactory(ProcessorFactory.FACTORY_ID, new ProcessorFactory());
         return config;
+    }
+
+    /**
+     * One instance of every Compact type. A client that serializes these at start knows every schema, so it
+     * never has to fetch one while deserializing a response, which would block the client's IO thread
+     * (completion callbacks can run there) on a reply that only that thread could read.
+     */
+    public static List<Object> samples() {
+        ChatMessage message = new ChatMessage("r", 1, "r-1", "u", "t", 1, "c");
+        MessageRef ref = new MessageRef("r-1", 1, 1);
+        Connection connection = new Connection("e", "c", 1);
+        return List.of(new User("u", "n", "d", "h", 1), new Room("r", "n", RoomKind.GROUP, "t", 2, "u", 1),
+                new RoomLog(1, 1), new MemberKey("r", "u"), new Membership("r", "u", Role.MEMBER, 1),
+                new Roster("r", List.of("u")), new MessageKey("r", 1), message, new DedupeKey("r", "u", "c"), ref,
+                connection, new UserSessions("u", List.of(connection)), new EdgeDelivery("e", message, List.of("u")),
+                new MessagePage(ReadOutcome.OK, List.of(message), 1, false), new SendResult(SendOutcome.ACCEPTED, ref),
+                new JoinResult(JoinOutcome.JOINED, List.of("u"), 1));
+    }
+
+    /** Teaches a client (or member) every schema up front; see {@link #samples()}. */
+    public static void learnSchemas(HazelcastInstance instance) {
+        if (!(instance instanceof SerializationServiceSupport support)) {
+            throw new IllegalArgumentException("instance does not expose its serialization service");
+        }
+        samples().forEach(sample -> support.getSerializationService().toData(sample));
     }
 }
