@@ -10,6 +10,8 @@
 #
 # Configuration: config/gridchat.yaml, overridden by GRIDCHAT_* environment variables (see README).
 set -euo pipefail
+# Each child gets its own process group: Ctrl-C reaches only this script, which then stops them in order.
+set -m
 cd "$(dirname "$0")/.."
 
 members=1
@@ -80,6 +82,7 @@ stop_all() {
     wait "$pid_db" 2>/dev/null || true
   fi
   echo "stopped."
+  exit 0
 }
 trap stop_all INT TERM EXIT
 

@@ -73,7 +73,8 @@ final class FrameHandler {
                         Json.messages(page.messages())));
             }
             case "resume" -> resume(connection, frame);
-            case "typing", "read", "presence" -> throw new ClientError(ErrorCode.UNAVAILABLE,
+            case "typing" -> frame.requiredString("room"); // fan-out comes with presence; no reply is due
+            case "read", "presence" -> throw new ClientError(ErrorCode.UNAVAILABLE,
                     frame.type() + " is not available on this server yet");
             default -> throw ClientError.badRequest("unknown frame type " + frame.type());
         }
