@@ -93,8 +93,11 @@ public final class EdgeNode implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        inbox.close();
         kdfExecutor.shutdownNow();
+        if (!services.grid().client().getLifecycleService().isRunning()) {
+            return; // terminated already
+        }
+        inbox.close();
         try {
             // One sweep instead of trusting every close callback to have reached the grid in time.
             services.grid().sessions().executeOnEntries(new DropEdge(services.edgeId()));
@@ -102,5 +105,15 @@ public final class EdgeNode implements AutoCloseable {
             LOG.warn("could not drop the sessions of edge node {}: {}", services.edgeId(), e.toString());
         }
         services.grid().close();
+    }
+
+    /**
+     * Abrupt stop for fault tests, as a crash would be: the grid connection goes first, so nothing is cleaned
+     * up in the grid, then the sockets are cut.
+     */
+    public void terminate() {
+        services.grid().client().getLifecycleService().terminate();
+        server.stop();
+        kdfExecutor.shutdownNow();
     }
 }

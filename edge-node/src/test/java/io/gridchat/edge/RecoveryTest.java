@@ -1,0 +1,93 @@
+package io.gridchat.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gridchat.edge.ApiClient.Account;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reconnects and devices: a client whose edge node dies resumes on another one with no gap and no
+ * duplicate, and a user with several connections gets every message on each.
+ */
+class RecoveryTest {
+    private static Platform platform;
+
+    @BeforeAll
+    static void start() {
+        platform = Platform.start(2, 3);
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void when_a_clients_edge_node_dies_then_it_resumes_on_another_with_no_gap_and_no_duplicate() {
+        ApiClient api = new ApiClient(platform.http(0));
+        Account alice = api.register(ApiClient.uniqueName("alice"));
+        Account bob = api.register(ApiClient.uniqueName("bob"));
+        String room = api.createRoom(alice, "survivors", "group");
+        try (WsClient sender = WsClient.connect(platform.ws(0, alice.token()))) {
+            sender.ack("join", "room", room);
+            WsClient doomed = WsClient.connect(platform.ws(2, bob.token()));
+            doomed.ack("join", "room", room);
+            for (int i = 1; i <= 10; i++) {
+                sender.ack("send", "room", room, "text", "before " + i);
+            }
+            long lastSeen = 0;
+            for (int i = 1; i <= 10; i++) {
+                lastSeen = doomed.awaitMessage(room).get("seq").asLong();
+            }
+
+            platform.edge(2).terminate();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(doomed::isClosed);
+            for (int i = 1; i <= 20; i++) {
+                sender.ack("send", "room", room, "text", "while away " + i);
+            }
+
+            try (WsClient back = WsClient.connect(platform.ws(1, bob.token()))) {
+                JsonNode resumed = back.ack("resume", "room", room, "afterSeq", lastSeen);
+                List<Long> seqs = new ArrayList<>();
+                resumed.get("messages").forEach(m -> seqs.add(m.get("seq").asLong()));
+                assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(11, 30).boxed().toList());
+
+                sender.ack("send", "room", room, "text", "live again");
+                JsonNode live = back.awaitMessage(room);
+                assertThat(live.get("seq").asLong()).as("no duplicate of a resumed message").isEqualTo(31);
+                assertThat(live.get("text").asText()).isEqualTo("live again");
+            }
+        }
+    }
+
+    @Test
+    void when_a_user_has_connections_on_two_edges_then_each_gets_every_message() {
+        ApiClient api = new ApiClient(platform.http(0));
+        Account carol = api.register(ApiClient.uniqueName("carol"));
+        Account dave = api.register(ApiClient.uniqueName("dave"));
+        String room = api.createRoom(carol, "devices", "group");
+        try (WsClient phone = WsClient.connect(platform.ws(0, carol.token()));
+             WsClient laptop = WsClient.connect(platform.ws(1, carol.token()));
+             WsClient other = WsClient.connect(platform.ws(1, dave.token()))) {
+            phone.ack("join", "room", room);
+            other.ack("join", "room", room);
+            for (int i = 1; i <= 5; i++) {
+                other.ack("send", "room", room, "text", "to all devices " + i);
+            }
+            phone.ack("send", "room", room, "text", "from the phone");
+            for (WsClient device : List.of(phone, laptop)) {
+                for (int seq = 1; seq <= 6; seq++) {
+                    assertThat(device.awaitMessage(room).get("seq").asLong()).isEqualTo(seq);
+                }
+            }
+        }
+    }
+}
