@@ -6,6 +6,7 @@ import io.gridchat.edge.auth.PasswordHasher;
 import io.gridchat.edge.auth.TokenService;
 import io.gridchat.edge.delivery.InboxListener;
 import io.gridchat.edge.delivery.InboxSubscription;
+import io.gridchat.edge.delivery.OfflinePush;
 import io.gridchat.edge.messages.MessageService;
 import io.gridchat.edge.rooms.RoomService;
 import io.gridchat.edge.ws.LocalConnections;
@@ -57,8 +58,9 @@ public final class EdgeNode implements AutoCloseable {
                     config.limits(), metrics);
             InboxSubscription inbox = new InboxSubscription(grid.client(), edgeId,
                     new InboxListener(connections, metrics));
+            OfflinePush offline = new OfflinePush(grid, services.messages(), config.grid().offlinePushLimit());
             EdgeServer server = EdgeServer.start(config.edge(), services,
-                    new SessionRegistry(grid, edgeId, connections));
+                    new SessionRegistry(grid, edgeId, connections, offline));
             LOG.info("edge node {} serving http://{}:{}/", edgeId, config.edge().host(), server.port());
             return new EdgeNode(services, connections, kdfExecutor, inbox, server);
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import io.gridchat.config.ClusterSettings;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.MemberKey;
 import io.gridchat.model.Membership;
+import io.gridchat.model.OfflineMarks;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomLog;
 import io.gridchat.model.Roster;
@@ -96,6 +97,10 @@ public final class Grid implements AutoCloseable {
 
     public IMap<String, UserSessions> sessions() {
         return client.getMap(MapNames.SESSIONS);
+    }
+
+    public IMap<String, OfflineMarks> offline() {
+        return client.getMap(MapNames.OFFLINE);
     }
 
     public IExecutorService roomExecutor() {

@@ -21,10 +21,10 @@ public final class GridNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GridNode.class);
     /** Maps whose write-behind queues a graceful shutdown flushes. */
     static final List<String> STORED_MAPS = List.of(MapNames.USERS, MapNames.USERNAMES, MapNames.ROOMS,
-            MapNames.MEMBERS, MapNames.MESSAGES);
+            MapNames.MEMBERS, MapNames.MESSAGES, MapNames.OFFLINE);
     /** Maps backed by a MapStore or MapLoader. */
     static final List<String> LOADED_MAPS = List.of(MapNames.USERS, MapNames.USERNAMES, MapNames.ROOMS,
-            MapNames.MEMBERS, MapNames.MESSAGES, MapNames.ROOM_LOGS, MapNames.ROSTERS);
+            MapNames.MEMBERS, MapNames.MESSAGES, MapNames.ROOM_LOGS, MapNames.ROSTERS, MapNames.OFFLINE);
 
     private final HazelcastInstance instance;
     private final ShardPools pools;
@@ -67,7 +67,8 @@ public final class GridNode implements AutoCloseable {
                 .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE)
                 .setSnapshotIntervalMillis(snapshotMillis);
         instance.getJet().newJobIfAbsent(
-                DeliveryPipeline.build(DeliveryPipeline.journalSource(), EdgeInboxSink.sink()), job);
+                DeliveryPipeline.build(DeliveryPipeline.journalSource(), EdgeInboxSink.sink(),
+                        DeliveryPipeline.offlineSink()), job);
     }
 
     public HazelcastInstance instance() {

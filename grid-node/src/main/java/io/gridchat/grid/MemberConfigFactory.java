@@ -16,6 +16,7 @@ import io.gridchat.config.GridchatConfig;
 import io.gridchat.mapstores.ShardPools;
 import io.gridchat.mapstores.messages.MessageMapStore;
 import io.gridchat.mapstores.messages.RoomLogMapLoader;
+import io.gridchat.mapstores.offline.OfflineMapStore;
 import io.gridchat.mapstores.rooms.MembershipMapStore;
 import io.gridchat.mapstores.rooms.RoomMapStore;
 import io.gridchat.mapstores.rooms.RosterMapLoader;
@@ -66,6 +67,7 @@ final class MemberConfigFactory {
         config.addMapConfig(messages);
         config.addMapConfig(loaded(MapNames.ROOM_LOGS, grid, new RoomLogMapLoader()));
         config.addMapConfig(loaded(MapNames.ROSTERS, grid, new RosterMapLoader()));
+        config.addMapConfig(stored(MapNames.OFFLINE, grid, new OfflineMapStore()));
         config.addMapConfig(inMemory(MapNames.DEDUPE, grid));
         config.addMapConfig(inMemory(MapNames.SESSIONS, grid));
 

@@ -48,3 +48,10 @@ CREATE TABLE IF NOT EXISTS messages (
     client_msg_id VARCHAR(64)  NULL,
     PRIMARY KEY (room_id, seq)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- A user's offline queue as cursors: a line "roomId,fromSeq,lastSeq" per room with missed messages.
+CREATE TABLE IF NOT EXISTS offline_marks (
+    user_id VARCHAR(64) NOT NULL,
+    marks   MEDIUMTEXT  NOT NULL,
+    PRIMARY KEY (user_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -11,10 +11,11 @@ package io.gridchat.config;
  * @param writeBatchSize    most entries per storeAll batch
  * @param journalCapacity   event journal entries kept for the messages map (all partitions together)
  * @param deliverySnapshotMillis how often the delivery job snapshots its journal offsets
+ * @param offlinePushLimit  most missed messages of one room pushed on connect; more get a backlog frame
  */
 public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPageSize, int backupCount,
                            int writeDelaySeconds, int writeBatchSize, int journalCapacity,
-                           int deliverySnapshotMillis) {
+                           int deliverySnapshotMillis, int offlinePushLimit) {
     /** Key of this record in a member's user context. */
     public static final String USER_CONTEXT_KEY = "gridchat.grid";
 
@@ -27,5 +28,7 @@ public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPage
         ConfigException.check(writeBatchSize >= 1, "grid.writeBatchSize", "must be at least 1");
         ConfigException.check(journalCapacity >= 1000, "grid.journalCapacity", "must be at least 1000");
         ConfigException.check(deliverySnapshotMillis >= 100, "grid.deliverySnapshotMillis", "must be >= 100");
+        ConfigException.check(offlinePushLimit >= 1 && offlinePushLimit <= maxPageSize, "grid.offlinePushLimit",
+                "must be 1 to grid.maxPageSize");
     }
 }

@@ -24,6 +24,8 @@ public final class MapNames {
     public static final String EDGE_INBOX_PREFIX = "edge-inbox.";
     /** Executor for read tasks that run next to a room's data. */
     public static final String ROOM_EXECUTOR = "room-reads";
+    /** userId to {@link OfflineMarks}: what each member missed while offline; MySQL table offline_marks. */
+    public static final String OFFLINE = "offline";
     /** Name of the delivery Jet job. */
     public static final String DELIVERY_JOB = "delivery";
 

@@ -3,7 +3,9 @@ package io.gridchat.edge.ws;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,8 @@ public final class ChatConnection {
     private final Session session;
     private final Outbound outbound;
     private final Map<String, Long> deliveredSeq = new HashMap<>();
+    /** Live frames of rooms whose missed messages are being pushed; written after the push. */
+    private final Map<String, List<Held>> held = new HashMap<>();
     private final long since = System.currentTimeMillis();
 
     ChatConnection(String connectionId, String userId, Session session, int maxQueuedFrames) {
@@ -50,13 +54,44 @@ public final class ChatConnection {
     /** Writes a room's message event unless this connection already has that seq of the room. */
     public void deliver(String roomId, long seq, String frame) {
         synchronized (deliveredSeq) {
-            Long delivered = deliveredSeq.get(roomId);
-            if (delivered != null && seq <= delivered) {
+            List<Held> waiting = held.get(roomId);
+            if (waiting != null) {
+                waiting.add(new Held(seq, frame));
                 return;
             }
-            deliveredSeq.put(roomId, seq);
-            outbound.send(frame);
+            write(roomId, seq, frame);
         }
+    }
+
+    private void write(String roomId, long seq, String frame) {
+        Long delivered = deliveredSeq.get(roomId);
+        if (delivered != null && seq <= delivered) {
+            return;
+        }
+        deliveredSeq.put(roomId, seq);
+        outbound.send(frame);
+    }
+
+    /** Holds live events of {@code roomId} back until {@link #release}: missed messages go first. */
+    public void hold(String roomId) {
+        synchronized (deliveredSeq) {
+            held.putIfAbsent(roomId, new ArrayList<>());
+        }
+    }
+
+    /** Writes {@code pushed} (frames in seq order), then the live events held meanwhile, each seq once. */
+    public void release(String roomId, List<Held> pushed) {
+        synchronized (deliveredSeq) {
+            List<Held> waiting = held.remove(roomId);
+            pushed.forEach(frame -> write(roomId, frame.seq(), frame.frame()));
+            if (waiting != null) {
+                waiting.forEach(frame -> write(roomId, frame.seq(), frame.frame()));
+            }
+        }
+    }
+
+    /** A message event frame and its seq. */
+    public record Held(long seq, String frame) {
     }
 
     /** Records that the client holds the room up to {@code seq} (it came in an ack). */

@@ -33,7 +33,7 @@ public final class ChatEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         connection = new ChatConnection(Ids.newId('c'), userId, session, MAX_QUEUED_FRAMES);
-        sessions.register(connection);
+        sessions.open(connection);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text ->
                 frames.handle(connection, text));
     }

@@ -2,10 +2,13 @@ package io.gridchat.edge.ws;
 
 import com.hazelcast.core.LifecycleEvent;
 import io.gridchat.edge.Grid;
+import io.gridchat.edge.delivery.OfflinePush;
 import io.gridchat.model.Connection;
+import io.gridchat.model.OfflineMark;
 import io.gridchat.model.processor.AddConnection;
 import io.gridchat.model.processor.RemoveConnection;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +23,13 @@ public final class SessionRegistry {
     private final Grid grid;
     private final String edgeId;
     private final LocalConnections connections;
+    private final OfflinePush offline;
 
-    public SessionRegistry(Grid grid, String edgeId, LocalConnections connections) {
+    public SessionRegistry(Grid grid, String edgeId, LocalConnections connections, OfflinePush offline) {
         this.grid = grid;
         this.edgeId = edgeId;
         this.connections = connections;
+        this.offline = offline;
         grid.client().getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleEvent.LifecycleState.CLIENT_CONNECTED) {
                 registerAll();
@@ -32,9 +37,24 @@ public final class SessionRegistry {
         });
     }
 
-    void register(ChatConnection connection) {
+    /**
+     * A new connection: missed messages are read first and their rooms held back, then the connection goes
+     * live in the grid, then the missed messages are written before anything live of the same room.
+     */
+    void open(ChatConnection connection) {
         connections.add(connection);
-        grid.sessions().submitToKey(connection.userId(), new AddConnection(new Connection(edgeId,
+        offline.marksOf(connection.userId()).whenComplete((marks, failure) -> {
+            List<OfflineMark> missed = failure == null ? marks : List.of();
+            if (failure != null) {
+                LOG.warn("could not read the offline marks of {}: {}", connection.userId(), failure.toString());
+            }
+            missed.forEach(mark -> connection.hold(mark.roomId()));
+            register(connection).thenRun(() -> offline.push(connection, missed));
+        });
+    }
+
+    private CompletionStage<Integer> register(ChatConnection connection) {
+        return grid.sessions().submitToKey(connection.userId(), new AddConnection(new Connection(edgeId,
                 connection.connectionId(), connection.since()))).whenComplete((count, failure) -> {
                     if (failure != null) {
                         LOG.warn("could not register connection {} in the grid: {}", connection.connectionId(),

@@ -10,17 +10,20 @@ import com.hazelcast.jet.pipeline.Sink;
 import com.hazelcast.jet.pipeline.Sources;
 import com.hazelcast.jet.pipeline.StreamSource;
 import com.hazelcast.map.EventJournalMapEvent;
-import com.hazelcast.map.IMap;
+import com.hazelcast.jet.pipeline.Sinks;
+import com.hazelcast.jet.pipeline.StreamStage;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.EdgeDelivery;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.MessageKey;
+import io.gridchat.model.OfflineMarks;
 import io.gridchat.model.Roster;
-import io.gridchat.model.UserSessions;
+import io.gridchat.model.processor.MarkOffline;
 
 /**
  * Delivery: every accepted message, read from the messages map's event journal, goes to each edge node that
- * holds a connection of one of the room's members, as one {@link EdgeDelivery} per edge node.
+ * holds a connection of one of the room's members, as one {@link EdgeDelivery} per edge node; group and dm
+ * members without a connection get the message queued in their offline marks.
  *
  * <p>Order: a room's messages all live on one partition, so its journal is in seq order; the pipeline
  * preserves order per partition (isolated edges, same parallelism end to end), hence per room, up to each
@@ -37,18 +40,26 @@ public final class DeliveryPipeline {
                 event -> event.getType() == EntryEventType.ADDED);
     }
 
-    public static Pipeline build(StreamSource<ChatMessage> source, Sink<EdgeDelivery> sink) {
+    /** The production sink of offline updates: each becomes a {@link MarkOffline} on the user's entry. */
+    public static Sink<Object> offlineSink() {
+        return Sinks.<Object, String, OfflineMarks, Void>mapWithEntryProcessor(MapNames.OFFLINE,
+                update -> ((OfflineUpdate) update).userId(),
+                update -> new MarkOffline(((OfflineUpdate) update).roomId(), ((OfflineUpdate) update).seq()));
+    }
+
+    public static Pipeline build(StreamSource<ChatMessage> source, Sink<EdgeDelivery> edgeSink,
+                                 Sink<Object> offlineSink) {
         Pipeline pipeline = Pipeline.create();
         pipeline.setPreserveOrder(true);
-        ServiceFactory<?, IMap<String, UserSessions>> sessions = ServiceFactories
-                .<String, UserSessions>iMapService(MapNames.SESSIONS).toNonCooperative();
-        pipeline.readFrom(source)
+        ServiceFactory<?, DeliveryLookups> lookups = ServiceFactories
+                .sharedService(context -> new DeliveryLookups(context.hazelcastInstance())).toNonCooperative();
+        StreamStage<Object> routed = pipeline.readFrom(source)
                 .withoutTimestamps()
                 .mapUsingIMap(MapNames.ROSTERS, ChatMessage::roomId, DeliveryPipeline::addressed)
-                .flatMapUsingService(sessions, (map, addressed) ->
-                        Traversers.traverseIterable(EdgeShares.split(addressed.message(), addressed.roster(),
-                                map.getAll(addressed.recipients()))))
-                .writeTo(sink);
+                .flatMapUsingService(lookups, (maps, addressed) ->
+                        Traversers.traverseIterable(EdgeShares.split(addressed.message(), addressed.roster(), maps)));
+        routed.filter(item -> item instanceof EdgeDelivery).map(item -> (EdgeDelivery) item).writeTo(edgeSink);
+        routed.filter(item -> item instanceof OfflineUpdate).writeTo(offlineSink);
         return pipeline;
     }
 

@@ -6,30 +6,41 @@ import io.gridchat.model.EdgeDelivery;
 import io.gridchat.model.Roster;
 import io.gridchat.model.UserSessions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Splits one message into each edge node's share: the recipients whose connections that node holds. */
+/**
+ * Splits one message into each edge node's share (the recipients whose connections that node holds) and,
+ * for members without any connection, offline updates. Items are {@link EdgeDelivery} or
+ * {@link OfflineUpdate}.
+ */
 final class EdgeShares {
     private EdgeShares() {
     }
 
-    static List<EdgeDelivery> split(ChatMessage message, Roster roster, Map<String, UserSessions> sessions) {
+    static List<Object> split(ChatMessage message, Roster roster, DeliveryLookups lookups) {
+        Map<String, UserSessions> sessions = lookups.sessionsOf(new HashSet<>(roster.userIds()));
         Map<String, Set<String>> usersByEdge = new LinkedHashMap<>();
+        List<Object> items = new ArrayList<>();
+        List<String> offline = new ArrayList<>();
         for (String userId : roster.userIds()) {
             UserSessions userSessions = sessions.get(userId);
             if (userSessions == null) {
+                offline.add(userId);
                 continue;
             }
             for (Connection connection : userSessions.connections()) {
                 usersByEdge.computeIfAbsent(connection.edgeId(), edge -> new LinkedHashSet<>()).add(userId);
             }
         }
-        List<EdgeDelivery> shares = new ArrayList<>(usersByEdge.size());
-        usersByEdge.forEach((edgeId, userIds) -> shares.add(new EdgeDelivery(edgeId, message, List.copyOf(userIds))));
-        return shares;
+        usersByEdge.forEach((edgeId, userIds) -> items.add(new EdgeDelivery(edgeId, message, List.copyOf(userIds))));
+        if (!offline.isEmpty() && lookups.queuesOffline(message.roomId())) {
+            offline.forEach(userId -> items.add(new OfflineUpdate(userId, message.roomId(), message.seq())));
+        }
+        return items;
     }
 }

@@ -15,6 +15,8 @@ import io.gridchat.model.Connection;
 import io.gridchat.model.EdgeDelivery;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.MessageKey;
+import io.gridchat.model.Room;
+import io.gridchat.model.RoomKind;
 import io.gridchat.model.Roster;
 import io.gridchat.model.UserSessions;
 import io.gridchat.model.serial.ModelSerialization;
@@ -38,7 +40,8 @@ class DeliveryPipelineTest {
         String cluster = "delivery-test-" + UUID.randomUUID();
         first = Hazelcast.newHazelcastInstance(config(cluster));
         second = Hazelcast.newHazelcastInstance(config(cluster));
-        job = first.getJet().newJob(DeliveryPipeline.build(DeliveryPipeline.journalSource(), Sinks.list("out")));
+        job = first.getJet().newJob(DeliveryPipeline.build(DeliveryPipeline.journalSource(), Sinks.list("out"),
+                Sinks.list("offline")));
     }
 
     @AfterAll
@@ -66,6 +69,7 @@ class DeliveryPipelineTest {
 
     @Test
     void when_messages_are_accepted_then_each_edge_gets_its_recipients_in_seq_order() {
+        first.getMap(MapNames.ROOMS).set("r1", new Room("r1", "one", RoomKind.GROUP, "", 0, "ann", 1));
         first.getMap(MapNames.ROSTERS).set("r1", new Roster("r1", List.of("ann", "ben", "cy", "offline")));
         first.getMap(MapNames.SESSIONS).set("ann", new UserSessions("ann", List.of(
                 new Connection("edgeA", "c1", 1), new Connection("edgeB", "c2", 1))));
@@ -86,6 +90,21 @@ class DeliveryPipelineTest {
         assertThat(toB).extracting(d -> d.message().seq()).containsExactlyElementsOf(seqs());
         assertThat(toA).allSatisfy(d -> assertThat(d.userIds()).containsExactly("ann", "ben"));
         assertThat(toB).allSatisfy(d -> assertThat(d.userIds()).containsExactly("ann", "cy"));
+        IList<Object> offline = first.getList("offline");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> offline.size() >= 50);
+        assertThat(offline).allSatisfy(update -> assertThat(((OfflineUpdate) update).userId()).isEqualTo("offline"));
+    }
+
+    @Test
+    void when_a_study_room_member_has_no_connection_then_nothing_is_queued_for_them() {
+        first.getMap(MapNames.ROOMS).set("s1", new Room("s1", "study", RoomKind.STUDY, "", 10, "eve", 1));
+        first.getMap(MapNames.ROSTERS).set("s1", new Roster("s1", List.of("eve", "away")));
+        first.getMap(MapNames.SESSIONS).set("eve", new UserSessions("eve", List.of(new Connection("edgeD", "c6", 1))));
+        first.getMap(MapNames.MESSAGES).set(new MessageKey("s1", 1), new ChatMessage("s1", 1, "s1-1", "eve", "x", 1, null));
+        IList<EdgeDelivery> out = first.getList("out");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                out.stream().anyMatch(d -> d.message().roomId().equals("s1")));
+        assertThat(first.<Object>getList("offline")).noneMatch(u -> ((OfflineUpdate) u).roomId().equals("s1"));
     }
 
     @Test

@@ -18,6 +18,8 @@ public final class ProcessorFactory implements DataSerializableFactory {
     static final int DROP_EDGE = 9;
     static final int PUT_BACKUP = 10;
     static final int CLAIM_USERNAME = 11;
+    static final int MARK_OFFLINE = 12;
+    static final int CLEAR_OFFLINE = 13;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -33,6 +35,8 @@ public final class ProcessorFactory implements DataSerializableFactory {
             case DROP_EDGE -> new DropEdge();
             case PUT_BACKUP -> new PutBackup<>();
             case CLAIM_USERNAME -> new ClaimUsername();
+            case MARK_OFFLINE -> new MarkOffline();
+            case CLEAR_OFFLINE -> new ClearOffline();
             default -> null;
         };
     }

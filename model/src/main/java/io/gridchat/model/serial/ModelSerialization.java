@@ -15,6 +15,8 @@ import io.gridchat.model.Membership;
 import io.gridchat.model.MessageKey;
 import io.gridchat.model.MessagePage;
 import io.gridchat.model.MessageRef;
+import io.gridchat.model.OfflineMark;
+import io.gridchat.model.OfflineMarks;
 import io.gridchat.model.ReadOutcome;
 import io.gridchat.model.Role;
 import io.gridchat.model.Room;
@@ -38,7 +40,8 @@ public final class ModelSerialization {
                 new MembershipSerializer(), new RosterSerializer(), new MessageKeySerializer(),
                 new ChatMessageSerializer(), new DedupeKeySerializer(), new MessageRefSerializer(),
                 new ConnectionSerializer(), new UserSessionsSerializer(), new EdgeDeliverySerializer(),
-                new MessagePageSerializer(), new SendResultSerializer(), new JoinResultSerializer());
+                new MessagePageSerializer(), new SendResultSerializer(), new JoinResultSerializer(),
+                new OfflineMarksSerializer());
     }
 
     public static SerializationConfig register(SerializationConfig config) {
@@ -61,7 +64,8 @@ public final class ModelSerialization {
                 new Roster("r", List.of("u")), new MessageKey("r", 1), message, new DedupeKey("r", "u", "c"), ref,
                 connection, new UserSessions("u", List.of(connection)), new EdgeDelivery("e", message, List.of("u")),
                 new MessagePage(ReadOutcome.OK, List.of(message), 1, false), new SendResult(SendOutcome.ACCEPTED, ref),
-                new JoinResult(JoinOutcome.JOINED, List.of("u"), 1));
+                new JoinResult(JoinOutcome.JOINED, List.of("u"), 1),
+                new OfflineMarks("u", List.of(new OfflineMark("r", 1, 2))));
     }
 
     /** Teaches a client (or member) every schema up front; see {@link #samples()}. */
