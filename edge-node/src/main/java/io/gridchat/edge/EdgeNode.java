@@ -9,12 +9,15 @@ import io.gridchat.edge.delivery.InboxSubscription;
 import io.gridchat.edge.delivery.OfflinePush;
 import io.gridchat.edge.messages.MessageService;
 import io.gridchat.edge.rooms.RoomService;
+import io.gridchat.edge.typing.TypingRelay;
 import io.gridchat.edge.ws.LocalConnections;
 import io.gridchat.edge.ws.SessionRegistry;
 import io.gridchat.model.processor.DropEdge;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -28,15 +31,15 @@ public final class EdgeNode implements AutoCloseable {
 
     private final EdgeServices services;
     private final LocalConnections connections;
-    private final ExecutorService kdfExecutor;
+    private final List<ExecutorService> executors;
     private final InboxSubscription inbox;
     private final EdgeServer server;
 
-    private EdgeNode(EdgeServices services, LocalConnections connections, ExecutorService kdfExecutor,
+    private EdgeNode(EdgeServices services, LocalConnections connections, List<ExecutorService> executors,
                      InboxSubscription inbox, EdgeServer server) {
         this.services = services;
         this.connections = connections;
-        this.kdfExecutor = kdfExecutor;
+        this.executors = executors;
         this.inbox = inbox;
         this.server = server;
     }
@@ -46,6 +49,7 @@ public final class EdgeNode implements AutoCloseable {
         Grid grid = Grid.connect(config.cluster(), "edge-" + edgeId);
         ExecutorService kdfExecutor = Executors.newFixedThreadPool(config.edge().gridCallThreads(),
                 namedThreads("edge-kdf-"));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(namedThreads("edge-timer-"));
         try {
             LocalConnections connections = new LocalConnections();
             EdgeMetrics metrics = new EdgeMetrics(connections::count);
@@ -53,18 +57,20 @@ public final class EdgeNode implements AutoCloseable {
                     Clock.systemUTC());
             AccountService accounts = new AccountService(grid, new PasswordHasher(config.auth().pbkdf2Iterations()),
                     tokens, kdfExecutor);
+            TypingRelay typing = new TypingRelay(grid, timer, config.edge().typingExpirySeconds() * 1000L);
             EdgeServices services = new EdgeServices(edgeId, grid, tokens, accounts,
                     new RoomService(grid, config.limits()), new MessageService(grid, config.limits(), config.grid()),
-                    config.limits(), metrics);
+                    typing, config.limits(), metrics);
             InboxSubscription inbox = new InboxSubscription(grid.client(), edgeId,
                     new InboxListener(connections, metrics));
             OfflinePush offline = new OfflinePush(grid, services.messages(), config.grid().offlinePushLimit());
             EdgeServer server = EdgeServer.start(config.edge(), services,
                     new SessionRegistry(grid, edgeId, connections, offline));
             LOG.info("edge node {} serving http://{}:{}/", edgeId, config.edge().host(), server.port());
-            return new EdgeNode(services, connections, kdfExecutor, inbox, server);
+            return new EdgeNode(services, connections, List.of(kdfExecutor, timer), inbox, server);
         } catch (RuntimeException e) {
             kdfExecutor.shutdownNow();
+            timer.shutdownNow();
             grid.close();
             throw new IllegalStateException("edge node failed to start: " + e.getMessage(), e);
         }
@@ -95,7 +101,7 @@ public final class EdgeNode implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        kdfExecutor.shutdownNow();
+        executors.forEach(ExecutorService::shutdownNow);
         if (!services.grid().client().getLifecycleService().isRunning()) {
             return; // terminated already
         }
@@ -116,6 +122,6 @@ public final class EdgeNode implements AutoCloseable {
     public void terminate() {
         services.grid().client().getLifecycleService().terminate();
         server.stop();
-        kdfExecutor.shutdownNow();
+        executors.forEach(ExecutorService::shutdownNow);
     }
 }

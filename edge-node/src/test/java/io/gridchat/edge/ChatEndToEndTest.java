@@ -158,4 +158,29 @@ class ChatEndToEndTest {
                 .containsExactlyElementsOf(LongStream.rangeClosed(13, 30).boxed().toList());
         assertThat(resumed.get("hasMore").asBoolean()).isFalse();
     }
+
+    @Test
+    void when_a_member_types_then_the_others_see_it_and_it_expires_unless_refreshed() {
+        WsClient onA = connect(0, alice);
+        WsClient onB = connect(1, bob);
+        onA.ack("join", "room", room);
+        onB.ack("join", "room", room);
+
+        onA.sendRaw("{\"type\":\"typing\",\"room\":\"" + room + "\",\"on\":true}");
+        JsonNode typing = onB.await(node -> "typing".equals(node.path("type").asText()));
+        assertThat(typing.get("user").asText()).isEqualTo(alice.userId());
+        assertThat(typing.get("room").asText()).isEqualTo(room);
+        assertThat(typing.get("on").asBoolean()).isTrue();
+
+        JsonNode expired = onB.await(node -> "typing".equals(node.path("type").asText()));
+        assertThat(expired.get("on").asBoolean()).as("not refreshed, so it went off by itself").isFalse();
+        assertThat(onA.request("ping").get("type").asText()).isEqualTo("pong");
+    }
+
+    @Test
+    void when_someone_outside_the_room_types_then_forbidden() {
+        WsClient outsider = connect(1, bob);
+        JsonNode reply = outsider.request("typing", "room", room, "on", true);
+        assertThat(reply.get("code").asText()).isEqualTo("FORBIDDEN");
+    }
 }

@@ -9,16 +9,18 @@ import io.gridchat.edge.ws.ChatConnection;
 import io.gridchat.edge.ws.LocalConnections;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.EdgeDelivery;
+import io.gridchat.model.EdgeEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads this edge node's inbox and writes each message to the local connections of its recipients: the
- * frame is encoded once and the same string is queued on every connection. Loss tolerant: should the
+ * frame is encoded once and the same string is queued on every connection. Room events that are not
+ * stored (typing) arrive already encoded. Loss tolerant: should the
  * inbox overrun, clients see a seq gap and resume. Runs on the reliable topic's listener thread, one
  * message at a time, in inbox order.
  */
-public final class InboxListener implements ReliableMessageListener<EdgeDelivery> {
+public final class InboxListener implements ReliableMessageListener<Object> {
     private static final Logger LOG = LoggerFactory.getLogger(InboxListener.class);
 
     private final LocalConnections connections;
@@ -32,8 +34,20 @@ public final class InboxListener implements ReliableMessageListener<EdgeDelivery
     }
 
     @Override
-    public void onMessage(Message<EdgeDelivery> message) {
-        EdgeDelivery delivery = message.getMessageObject();
+    public void onMessage(Message<Object> message) {
+        Object item = message.getMessageObject();
+        if (item instanceof EdgeDelivery delivery) {
+            deliver(delivery);
+        } else if (item instanceof EdgeEvent event) {
+            for (String userId : event.userIds()) {
+                connections.of(userId).forEach(connection -> connection.send(event.frame()));
+            }
+        } else {
+            LOG.warn("edge inbox holds an unexpected {}", item == null ? "null" : item.getClass().getName());
+        }
+    }
+
+    private void deliver(EdgeDelivery delivery) {
         ChatMessage chat = delivery.message();
         String frame = null;
         for (String userId : delivery.userIds()) {

@@ -5,7 +5,6 @@ import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.ringbuffer.Ringbuffer;
 import com.hazelcast.ringbuffer.impl.RingbufferService;
 import com.hazelcast.topic.ITopic;
-import io.gridchat.model.EdgeDelivery;
 import io.gridchat.model.MapNames;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -20,7 +19,7 @@ public final class InboxSubscription implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InboxSubscription.class);
 
     private final HazelcastInstance client;
-    private final ITopic<EdgeDelivery> inbox;
+    private final ITopic<Object> inbox;
     private final InboxListener listener;
     private final UUID lifecycleRegistration;
     private UUID registration;

@@ -1,6 +1,7 @@
 package io.gridchat.edge.ws;
 
 import io.gridchat.edge.Ids;
+import io.gridchat.edge.typing.TypingRelay;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -20,12 +21,14 @@ public final class ChatEndpoint extends Endpoint {
     static final int MAX_QUEUED_FRAMES = 10_000;
 
     private final SessionRegistry sessions;
+    private final TypingRelay typing;
     private final FrameHandler frames;
     private final String userId;
     private ChatConnection connection;
 
-    ChatEndpoint(SessionRegistry sessions, FrameHandler frames, String userId) {
+    ChatEndpoint(SessionRegistry sessions, TypingRelay typing, FrameHandler frames, String userId) {
         this.sessions = sessions;
+        this.typing = typing;
         this.frames = frames;
         this.userId = userId;
     }
@@ -42,6 +45,7 @@ public final class ChatEndpoint extends Endpoint {
     public void onClose(Session session, CloseReason closeReason) {
         if (connection != null) {
             sessions.unregister(connection);
+            typing.closed(connection.connectionId());
         }
     }
 

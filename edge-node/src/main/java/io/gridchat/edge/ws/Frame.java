@@ -59,6 +59,17 @@ record Frame(String type, JsonNode id, JsonNode body) {
         return value;
     }
 
+    boolean requiredBoolean(String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            throw ClientError.badRequest("missing field " + field);
+        }
+        if (!value.isBoolean()) {
+            throw ClientError.badRequest(field + " must be true or false");
+        }
+        return value.booleanValue();
+    }
+
     Integer optionalInt(String field) {
         Long value = optionalLong(field);
         if (value == null) {

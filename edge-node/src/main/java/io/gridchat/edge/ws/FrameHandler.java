@@ -8,6 +8,7 @@ import io.gridchat.edge.EdgeServices;
 import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.Failures;
 import io.gridchat.edge.Json;
+import io.gridchat.edge.rooms.RoomService;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.MessagePage;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,7 @@ final class FrameHandler {
                         Json.messages(page.messages())));
             }
             case "resume" -> resume(connection, frame);
-            case "typing" -> frame.requiredString("room"); // fan-out comes with presence; no reply is due
+            case "typing" -> typing(connection, frame);
             case "read", "presence" -> throw new ClientError(ErrorCode.UNAVAILABLE,
                     frame.type() + " is not available on this server yet");
             default -> throw ClientError.badRequest("unknown frame type " + frame.type());
@@ -102,6 +103,18 @@ final class FrameHandler {
                     return ack.put("lastSeq", page.lastSeq());
                 }));
         reply(connection, frame, joined, node -> node);
+    }
+
+    /** No reply is due; only a refusal (not a member) is reported. */
+    private void typing(ChatConnection connection, Frame frame) {
+        String room = frame.requiredString("room");
+        RoomService.requireRoomId(room);
+        services.typing().update(connection.connectionId(), connection.userId(), room, frame.requiredBoolean("on"))
+                .whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        sendError(connection, frame.id(), Failures.toClientError(failure, "typing"));
+                    }
+                });
     }
 
     private void resume(ChatConnection connection, Frame frame) {

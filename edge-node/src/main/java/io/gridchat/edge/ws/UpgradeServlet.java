@@ -46,7 +46,8 @@ public final class UpgradeServlet extends HttpServlet {
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
                     public <T> T getEndpointInstance(Class<T> endpointClass) {
-                        return endpointClass.cast(new ChatEndpoint(sessions, frames, userId.get()));
+                        return endpointClass.cast(new ChatEndpoint(sessions, services.typing(), frames,
+                                userId.get()));
                     }
                 }).build();
         try {

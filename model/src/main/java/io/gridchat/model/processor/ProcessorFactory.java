@@ -20,6 +20,7 @@ public final class ProcessorFactory implements DataSerializableFactory {
     static final int CLAIM_USERNAME = 11;
     static final int MARK_OFFLINE = 12;
     static final int CLEAR_OFFLINE = 13;
+    static final int FAN_OUT_ROOM_EVENT = 14;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -37,6 +38,7 @@ public final class ProcessorFactory implements DataSerializableFactory {
             case CLAIM_USERNAME -> new ClaimUsername();
             case MARK_OFFLINE -> new MarkOffline();
             case CLEAR_OFFLINE -> new ClearOffline();
+            case FAN_OUT_ROOM_EVENT -> new FanOutRoomEvent();
             default -> null;
         };
     }

@@ -8,6 +8,7 @@ import io.gridchat.model.ChatMessage;
 import io.gridchat.model.Connection;
 import io.gridchat.model.DedupeKey;
 import io.gridchat.model.EdgeDelivery;
+import io.gridchat.model.EdgeEvent;
 import io.gridchat.model.JoinOutcome;
 import io.gridchat.model.JoinResult;
 import io.gridchat.model.MemberKey;
@@ -41,7 +42,7 @@ public final class ModelSerialization {
                 new ChatMessageSerializer(), new DedupeKeySerializer(), new MessageRefSerializer(),
                 new ConnectionSerializer(), new UserSessionsSerializer(), new EdgeDeliverySerializer(),
                 new MessagePageSerializer(), new SendResultSerializer(), new JoinResultSerializer(),
-                new OfflineMarksSerializer());
+                new OfflineMarksSerializer(), new EdgeEventSerializer());
     }
 
     public static SerializationConfig register(SerializationConfig config) {
@@ -65,7 +66,7 @@ public final class ModelSerialization {
                 connection, new UserSessions("u", List.of(connection)), new EdgeDelivery("e", message, List.of("u")),
                 new MessagePage(ReadOutcome.OK, List.of(message), 1, false), new SendResult(SendOutcome.ACCEPTED, ref),
                 new JoinResult(JoinOutcome.JOINED, List.of("u"), 1),
-                new OfflineMarks("u", List.of(new OfflineMark("r", 1, 2))));
+                new OfflineMarks("u", List.of(new OfflineMark("r", 1, 2))), new EdgeEvent("e", "r", "{}", List.of("u")));
     }
 
     /** Teaches a client (or member) every schema up front; see {@link #samples()}. */
