@@ -33,14 +33,16 @@ public final class EdgeNode implements AutoCloseable {
     private final LocalConnections connections;
     private final List<ExecutorService> executors;
     private final InboxSubscription inbox;
+    private final EdgeHeartbeat heartbeat;
     private final EdgeServer server;
 
     private EdgeNode(EdgeServices services, LocalConnections connections, List<ExecutorService> executors,
-                     InboxSubscription inbox, EdgeServer server) {
+                     InboxSubscription inbox, EdgeHeartbeat heartbeat, EdgeServer server) {
         this.services = services;
         this.connections = connections;
         this.executors = executors;
         this.inbox = inbox;
+        this.heartbeat = heartbeat;
         this.server = server;
     }
 
@@ -64,10 +66,11 @@ public final class EdgeNode implements AutoCloseable {
             InboxSubscription inbox = new InboxSubscription(grid.client(), edgeId,
                     new InboxListener(connections, metrics));
             OfflinePush offline = new OfflinePush(grid, services.messages(), config.grid().offlinePushLimit());
+            EdgeHeartbeat heartbeat = new EdgeHeartbeat(grid, edgeId, config.edge().heartbeatSeconds(), timer);
             EdgeServer server = EdgeServer.start(config.edge(), services,
                     new SessionRegistry(grid, edgeId, connections, offline));
             LOG.info("edge node {} serving http://{}:{}/", edgeId, config.edge().host(), server.port());
-            return new EdgeNode(services, connections, List.of(kdfExecutor, timer), inbox, server);
+            return new EdgeNode(services, connections, List.of(kdfExecutor, timer), inbox, heartbeat, server);
         } catch (RuntimeException e) {
             kdfExecutor.shutdownNow();
             timer.shutdownNow();
@@ -106,6 +109,7 @@ public final class EdgeNode implements AutoCloseable {
             return; // terminated already
         }
         inbox.close();
+        heartbeat.close();
         try {
             // One sweep instead of trusting every close callback to have reached the grid in time.
             services.grid().sessions().executeOnEntries(new DropEdge(services.edgeId()));

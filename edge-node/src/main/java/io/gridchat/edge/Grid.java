@@ -103,6 +103,10 @@ public final class Grid implements AutoCloseable {
         return client.getMap(MapNames.OFFLINE);
     }
 
+    public IMap<String, Long> edges() {
+        return client.getMap(MapNames.EDGES);
+    }
+
     public IExecutorService roomExecutor() {
         return client.getExecutorService(MapNames.ROOM_EXECUTOR);
     }

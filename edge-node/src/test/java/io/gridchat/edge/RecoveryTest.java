@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridchat.edge.ApiClient.Account;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.UserSessions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +25,7 @@ class RecoveryTest {
 
     @BeforeAll
     static void start() {
-        platform = Platform.start(2, 3);
+        platform = Platform.start(2, 3, Map.of("edge.heartbeatSeconds", "1"));
     }
 
     @AfterAll
@@ -48,8 +51,11 @@ class RecoveryTest {
                 lastSeen = doomed.awaitMessage(room).get("seq").asLong();
             }
 
+            String deadEdge = platform.edge(2).edgeId();
             platform.edge(2).terminate();
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(doomed::isClosed);
+            Awaitility.await("the dead node's connections are forgotten").atMost(Duration.ofSeconds(30))
+                    .until(() -> sessionsOn(deadEdge) == 0);
             for (int i = 1; i <= 20; i++) {
                 sender.ack("send", "room", room, "text", "while away " + i);
             }
@@ -66,6 +72,12 @@ class RecoveryTest {
                 assertThat(live.get("text").asText()).isEqualTo("live again");
             }
         }
+    }
+
+    private static long sessionsOn(String edgeId) {
+        return platform.members().get(0).instance().<String, UserSessions>getMap(MapNames.SESSIONS).values().stream()
+                .flatMap(sessions -> sessions.connections().stream())
+                .filter(connection -> connection.edgeId().equals(edgeId)).count();
     }
 
     @Test

@@ -41,6 +41,7 @@ public final class GridNode implements AutoCloseable {
             HazelcastInstance instance = Hazelcast.newHazelcastInstance(MemberConfigFactory.create(config, pools));
             GridNode node = new GridNode(instance, pools);
             node.initialiseLoaders();
+            EdgeReaper.register(instance);
             node.submitDelivery(config.grid().deliverySnapshotMillis());
             LOG.info("grid member {} up in cluster {}", instance.getCluster().getLocalMember().getAddress(),
                     config.cluster().name());

@@ -70,6 +70,7 @@ final class MemberConfigFactory {
         config.addMapConfig(stored(MapNames.OFFLINE, grid, new OfflineMapStore()));
         config.addMapConfig(inMemory(MapNames.DEDUPE, grid));
         config.addMapConfig(inMemory(MapNames.SESSIONS, grid));
+        config.addMapConfig(inMemory(MapNames.EDGES, grid));
 
         config.addRingBufferConfig(new RingbufferConfig(MapNames.EDGE_INBOX_PREFIX + "*")
                 .setCapacity(EDGE_INBOX_CAPACITY).setBackupCount(grid.backupCount()));

@@ -20,6 +20,8 @@ public final class MapNames {
     public static final String DEDUPE = "dedupe";
     /** userId to {@link UserSessions}: which edge nodes hold the user's connections. */
     public static final String SESSIONS = "sessions";
+    /** edgeId to the time of its last heartbeat, with a TTL: an entry that expires means the node died. */
+    public static final String EDGES = "edges";
     /** Reliable topic name prefix: one inbox per edge node, fed by the delivery pipeline. */
     public static final String EDGE_INBOX_PREFIX = "edge-inbox.";
     /** Executor for read tasks that run next to a room's data. */
