@@ -1,0 +1,80 @@
+package io.gridchat.bench.baseline;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * One connection's outbound frames, written one at a time in enqueue order, never blocking the caller.
+ * Frames are shared strings: a delivery to many connections enqueues the same instance everywhere. When
+ * more than {@code maxQueued} frames wait (a client that does not read), {@code onOverflow} is called once.
+ * Thread-safe: any thread may enqueue; completions may arrive on any thread. A copy of the edge node's
+ * {@code io.gridchat.edge.ws.Outbound} (package-private there), so the baseline writes frames the same way.
+ */
+final class Outbound implements SendHandler {
+    /** Set while this thread drains, so a send that completes synchronously does not recurse. */
+    private static final ThreadLocal<Boolean> DRAINING = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    private final RemoteEndpoint.Async remote;
+    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean overflowed = new AtomicBoolean();
+    private final int maxQueued;
+    private final Consumer<Throwable> onFailure;
+    private final Runnable onOverflow;
+
+    Outbound(RemoteEndpoint.Async remote, int maxQueued, Consumer<Throwable> onFailure, Runnable onOverflow) {
+        this.remote = remote;
+        this.maxQueued = maxQueued;
+        this.onFailure = onFailure;
+        this.onOverflow = onOverflow;
+    }
+
+    void send(String frame) {
+        if (queued.incrementAndGet() > maxQueued) {
+            queued.decrementAndGet();
+            if (overflowed.compareAndSet(false, true)) {
+                onOverflow.run();
+            }
+            return;
+        }
+        queue.add(frame);
+        drain();
+    }
+
+    private void drain() {
+        if (DRAINING.get()) {
+            return;
+        }
+        DRAINING.set(Boolean.TRUE);
+        try {
+            while (!queue.isEmpty() && writing.compareAndSet(false, true)) {
+                String next = queue.poll();
+                if (next == null) {
+                    writing.set(false);
+                    continue;
+                }
+                remote.sendText(next, this);
+            }
+        } finally {
+            DRAINING.set(Boolean.FALSE);
+        }
+    }
+
+    @Override
+    public void onResult(SendResult result) {
+        queued.decrementAndGet();
+        writing.set(false);
+        if (!result.isOK()) {
+            onFailure.accept(result.getException());
+            return;
+        }
+        drain();
+    }
+}
