@@ -37,7 +37,8 @@ fi
 
 grid_cp="$grid_jar:grid-node/target/lib/*"
 edge_cp="$edge_jar:edge-node/target/lib/*"
-java_opts=(-Dhazelcast.logging.type=slf4j --add-modules java.se
+# Hazelcast runs async callbacks on the common pool only if its parallelism is > 1 (see JvmDefaults).
+java_opts=(-Dhazelcast.logging.type=slf4j -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 --add-modules java.se
   --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED
   --add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.management/sun.management=ALL-UNNAMED
   --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED)

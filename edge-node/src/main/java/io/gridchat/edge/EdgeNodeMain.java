@@ -1,6 +1,7 @@
 package io.gridchat.edge;
 
 import io.gridchat.config.ConfigLoader;
+import io.gridchat.config.JvmDefaults;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ public final class EdgeNodeMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        JvmDefaults.apply();
         EdgeNode node = EdgeNode.start(ConfigLoader.load());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

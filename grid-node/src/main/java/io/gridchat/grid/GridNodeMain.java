@@ -1,6 +1,7 @@
 package io.gridchat.grid;
 
 import io.gridchat.config.ConfigLoader;
+import io.gridchat.config.JvmDefaults;
 import io.gridchat.config.GridchatConfig;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ public final class GridNodeMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        JvmDefaults.apply();
         GridchatConfig config = ConfigLoader.load();
         GridNode node = GridNode.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
