@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class EdgeServer {
     /** Room for frames a bit over the limit, so they get a TOO_LARGE error frame instead of a close. */
     private static final int TEXT_BUFFER_FACTOR = 4;
+    /** Connections waiting to be accepted; the JDK default of 50 overflows when clients reconnect in a burst. */
+    private static final int ACCEPT_QUEUE = 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -38,6 +40,7 @@ final class EdgeServer {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(settings.host());
         connector.setPort(settings.port());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         server.addConnector(connector);
         ErrorHandler errors = new ErrorHandler();
         errors.setShowStacks(false);

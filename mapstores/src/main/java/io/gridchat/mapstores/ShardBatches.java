@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -15,9 +17,10 @@ import java.util.function.Function;
  * The per-shard batching every MapStore and MapLoader shares: keys grouped by shard; writes cut into statements
  * of at most {@code rowsPerStatement} rows, each shard's in one transaction; reads one query per shard (per
  * {@value #KEYS_PER_QUERY} keys, which is Hazelcast's default load chunk, so one query per shard in practice).
- * Shards are worked one after the other; a failure names the map and the shard and is thrown, never
- * swallowed, so that Hazelcast's write-behind retries. Runs on the caller's thread (a Hazelcast partition or
- * write-behind thread); thread-safe, holds no state but the pools.
+ * Writes go to all shards of a batch side by side (one writer thread per shard: the write-behind drain keeps
+ * up with the shards, not with one of them); reads go shard after shard. A failure names the map and the
+ * shard and is thrown, never swallowed, so that Hazelcast's write-behind retries. Called on Hazelcast's
+ * threads; thread-safe, holds no state but the pools.
  */
 final class ShardBatches {
     static final int KEYS_PER_QUERY = 1000;
@@ -56,25 +59,50 @@ final class ShardBatches {
      */
     <K> void write(String action, Collection<K> keys, Function<? super K, String> routingKey,
                           ChunkWrite<K> work, Consumer<List<K>> committed) {
-        for (Map.Entry<Integer, List<K>> group : byShard(keys, routingKey).entrySet()) {
-            int shard = group.getKey();
-            List<K> shardKeys = group.getValue();
-            try (Connection connection = pools.shard(shard).getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    for (List<K> chunk : chunks(shardKeys, rowsPerStatement)) {
-                        work.write(connection, chunk);
-                    }
-                    connection.commit();
-                } catch (SQLException | RuntimeException e) {
-                    rollback(connection, e);
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw MapStoreException.wrap(mapName, shard, action + " " + shardKeys.size() + " rows", e);
+        Map<Integer, List<K>> groups = byShard(keys, routingKey);
+        Map<Integer, Future<?>> writes = new TreeMap<>();
+        groups.forEach((shard, shardKeys) -> writes.put(shard, pools.writers().submit(() -> {
+            writeShard(action, shard, shardKeys, work);
+            return null;
+        })));
+        RuntimeException failure = null;
+        for (Map.Entry<Integer, Future<?>> write : writes.entrySet()) {
+            try {
+                write.getValue().get();
+                committed.accept(groups.get(write.getKey()));
+            } catch (ExecutionException e) {
+                failure = failure == null ? asRuntime(e.getCause()) : failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure == null ? new MapStoreException(mapName, write.getKey(), "interrupted while writing", e)
+                        : failure;
             }
-            committed.accept(shardKeys);
         }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private <K> void writeShard(String action, int shard, List<K> shardKeys, ChunkWrite<K> work) {
+        try (Connection connection = pools.shard(shard).getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (List<K> chunk : chunks(shardKeys, rowsPerStatement)) {
+                    work.write(connection, chunk);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw MapStoreException.wrap(mapName, shard, action + " " + shardKeys.size() + " rows", e);
+        }
+    }
+
+    private static RuntimeException asRuntime(Throwable cause) {
+        return cause instanceof RuntimeException runtime ? runtime
+                : new IllegalStateException("shard write failed", cause);
     }
 
     /**

@@ -11,6 +11,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
@@ -33,6 +36,7 @@ public final class ShardPools implements AutoCloseable {
 
     private final List<HikariDataSource> pools;
     private final ShardRouter router;
+    private final ExecutorService writers;
 
     public ShardPools(MysqlSettings settings) {
         this(settings, DEFAULT_CONNECTION_TIMEOUT);
@@ -51,6 +55,17 @@ public final class ShardPools implements AutoCloseable {
         }
         this.pools = List.copyOf(built);
         this.router = new ShardRouter(pools.size());
+        AtomicInteger threads = new AtomicInteger();
+        this.writers = Executors.newFixedThreadPool(pools.size(), task -> {
+            Thread thread = new Thread(task, "shard-writer-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Threads that write the shards of one batch side by side: one per shard. */
+    ExecutorService writers() {
+        return writers;
     }
 
     private static HikariConfig poolConfig(MysqlSettings settings, int shard, Duration connectionTimeout) {
@@ -116,6 +131,7 @@ public final class ShardPools implements AutoCloseable {
 
     @Override
     public void close() {
+        writers.shutdown();
         pools.forEach(HikariDataSource::close);
     }
 }

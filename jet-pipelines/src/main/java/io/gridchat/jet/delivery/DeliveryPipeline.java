@@ -30,6 +30,9 @@ import io.gridchat.model.processor.MarkOffline;
  * edge inbox. Edge nodes drop a seq they already delivered, which makes at-least-once exactly-once for clients.
  */
 public final class DeliveryPipeline {
+    /** Messages whose session lookups may be in flight at once per processor; order is kept regardless. */
+    private static final int LOOKUPS_IN_FLIGHT = 64;
+
     private DeliveryPipeline() {
     }
 
@@ -52,12 +55,12 @@ public final class DeliveryPipeline {
         Pipeline pipeline = Pipeline.create();
         pipeline.setPreserveOrder(true);
         ServiceFactory<?, DeliveryLookups> lookups = ServiceFactories
-                .sharedService(context -> new DeliveryLookups(context.hazelcastInstance())).toNonCooperative();
+                .sharedService(context -> new DeliveryLookups(context.hazelcastInstance()));
         StreamStage<Object> routed = pipeline.readFrom(source)
                 .withoutTimestamps()
                 .mapUsingIMap(MapNames.ROSTERS, ChatMessage::roomId, DeliveryPipeline::addressed)
-                .flatMapUsingService(lookups, (maps, addressed) ->
-                        Traversers.traverseIterable(EdgeShares.split(addressed.message(), addressed.roster(), maps)));
+                .mapUsingServiceAsync(lookups, LOOKUPS_IN_FLIGHT, true, DeliveryLookups::route)
+                .flatMap(Traversers::traverseIterable);
         routed.filter(item -> item instanceof EdgeDelivery).map(item -> (EdgeDelivery) item).writeTo(edgeSink);
         routed.filter(item -> item instanceof OfflineUpdate).writeTo(offlineSink);
         return pipeline;

@@ -6,7 +6,6 @@ import io.gridchat.model.EdgeDelivery;
 import io.gridchat.model.Roster;
 import io.gridchat.model.UserSessions;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +21,9 @@ final class EdgeShares {
     private EdgeShares() {
     }
 
-    static List<Object> split(ChatMessage message, Roster roster, DeliveryLookups lookups) {
-        Map<String, UserSessions> sessions = lookups.sessionsOf(new HashSet<>(roster.userIds()));
+    static List<Object> split(Addressed addressed, Map<String, UserSessions> sessions, boolean queueOffline) {
+        ChatMessage message = addressed.message();
+        Roster roster = addressed.roster();
         Map<String, Set<String>> usersByEdge = new LinkedHashMap<>();
         List<Object> items = new ArrayList<>();
         List<String> offline = new ArrayList<>();
@@ -38,7 +38,7 @@ final class EdgeShares {
             }
         }
         usersByEdge.forEach((edgeId, userIds) -> items.add(new EdgeDelivery(edgeId, message, List.copyOf(userIds))));
-        if (!offline.isEmpty() && lookups.queuesOffline(message.roomId())) {
+        if (queueOffline) {
             offline.forEach(userId -> items.add(new OfflineUpdate(userId, message.roomId(), message.seq())));
         }
         return items;
