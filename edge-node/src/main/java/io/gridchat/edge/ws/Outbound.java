@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * more than {@code maxQueued} frames wait (a client that does not read), {@code onOverflow} is called once.
  * Thread-safe: any thread may enqueue; completions may arrive on any thread.
  */
-final class Outbound implements SendHandler {
+public final class Outbound implements SendHandler {
     /** Set while this thread drains, so a send that completes synchronously does not recurse. */
     private static final ThreadLocal<Boolean> DRAINING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
@@ -28,14 +28,15 @@ final class Outbound implements SendHandler {
     private final Consumer<Throwable> onFailure;
     private final Runnable onOverflow;
 
-    Outbound(RemoteEndpoint.Async remote, int maxQueued, Consumer<Throwable> onFailure, Runnable onOverflow) {
+    public Outbound(RemoteEndpoint.Async remote, int maxQueued, Consumer<Throwable> onFailure,
+                    Runnable onOverflow) {
         this.remote = remote;
         this.maxQueued = maxQueued;
         this.onFailure = onFailure;
         this.onOverflow = onOverflow;
     }
 
-    void send(String frame) {
+    public void send(String frame) {
         if (queued.incrementAndGet() > maxQueued) {
             queued.decrementAndGet();
             if (overflowed.compareAndSet(false, true)) {
