@@ -120,6 +120,13 @@ class ChatEndToEndTest {
         assertThat(reply.get("code").asText()).isEqualTo("TOO_LARGE");
         JsonNode emoji = client.ack("send", "room", room, "text", "😀".repeat(4000));
         assertThat(emoji.get("seq").asLong()).isEqualTo(1);
+        // refused before it is parsed, so the error cannot echo an id
+        client.sendRaw(Json.write(WsClient.frame("history", "room", room, "padding", "€".repeat(6000))));
+        JsonNode frame = client.await(node -> "error".equals(node.path("type").asText())
+                && node.path("message").asText().contains("frame"));
+        assertThat(frame.get("code").asText()).isEqualTo("TOO_LARGE");
+        assertThat(frame.get("message").asText()).contains("frame");
+        assertThat(client.request("ping").get("type").asText()).isEqualTo("pong");
     }
 
     @Test

@@ -11,7 +11,6 @@ import io.gridchat.edge.Json;
 import io.gridchat.edge.rooms.RoomService;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.MessagePage;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -32,7 +31,7 @@ final class FrameHandler {
     void handle(ChatConnection connection, String text) {
         JsonNode id = null;
         try {
-            if (text.length() > maxFrameBytes || text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
+            if (isTooLarge(text)) {
                 throw new ClientError(ErrorCode.TOO_LARGE, "frame is larger than " + maxFrameBytes + " bytes");
             }
             Frame frame = Frame.of(parse(text));
@@ -44,6 +43,31 @@ final class FrameHandler {
         } catch (RuntimeException e) {
             sendError(connection, id, Failures.toClientError(e, "frame on connection " + connection.connectionId()));
         }
+    }
+
+    /** Frame size in UTF-8 bytes, counted without copying, and only when it could exceed the limit. */
+    private boolean isTooLarge(String text) {
+        if (text.length() > maxFrameBytes) {
+            return true;
+        }
+        if ((long) text.length() * 3 <= maxFrameBytes) {
+            return false;
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes > maxFrameBytes;
     }
 
     private static JsonNode parse(String text) {
