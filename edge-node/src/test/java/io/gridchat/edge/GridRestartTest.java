@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridchat.edge.ApiClient.Account;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.OfflineMarks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,13 @@ class GridRestartTest {
     void when_the_whole_grid_restarts_then_every_acked_message_is_in_history_in_order() {
         ApiClient api = new ApiClient(platform.http(0));
         Account ivy = api.register(ApiClient.uniqueName("ivy"));
+        Account away = api.register(ApiClient.uniqueName("away"));
         String room = api.createRoom(ivy, "restart room", "group");
+        try (WsClient once = WsClient.connect(platform.ws(0, away.token()))) {
+            once.ack("join", "room", room);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                platform.members().get(0).instance().getMap(MapNames.SESSIONS).get(away.userId()) == null);
         List<String> sent = new ArrayList<>();
         WsClient stayingOpen = WsClient.connect(platform.ws(0, ivy.token()));
         stayingOpen.ack("join", "room", room);
@@ -44,6 +52,10 @@ class GridRestartTest {
         for (int i = 1; i <= 150; i++) {
             assertThat(stayingOpen.awaitMessage(room).get("seq").asLong()).isEqualTo(i);
         }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> platform.members().get(0).instance()
+                .<String, OfflineMarks>getMap(MapNames.OFFLINE).get(away.userId()) != null
+                && platform.members().get(0).instance().<String, OfflineMarks>getMap(MapNames.OFFLINE)
+                .get(away.userId()).marks().get(0).lastSeq() == 150);
 
         platform.restartGrid();
 
@@ -75,6 +87,13 @@ class GridRestartTest {
             assertThat(stayingOpen.awaitMessage(room).get("text").asText()).isEqualTo("after restart");
         } finally {
             stayingOpen.close();
+        }
+
+        // the member who was away before the restart still gets everything pushed, in order, on connect
+        try (WsClient back = WsClient.connect(platform.ws(0, away.token()))) {
+            for (int seq = 1; seq <= 151; seq++) {
+                assertThat(back.awaitMessage(room).get("seq").asLong()).isEqualTo(seq);
+            }
         }
     }
 }
