@@ -96,10 +96,6 @@ public final class EdgeNode implements AutoCloseable {
         return services.edgeId();
     }
 
-    public int connectionCount() {
-        return connections.count();
-    }
-
     /** Graceful stop: closes sockets (clients reconnect elsewhere), forgets them in the grid, disconnects. */
     @Override
     public void close() {

@@ -1,7 +1,8 @@
 package io.gridchat.edge;
 
-import com.hazelcast.core.HazelcastException;
+import com.hazelcast.client.HazelcastClientOfflineException;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.core.OperationTimeoutException;
 import com.hazelcast.spi.exception.RetryableException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -21,17 +22,12 @@ public final class Failures {
             return clientError;
         }
         if (root instanceof RetryableException || root instanceof HazelcastInstanceNotActiveException
-                || root instanceof TimeoutException || root instanceof RejectedExecutionException
-                || root instanceof HazelcastException && isConnectionProblem(root)) {
+                || root instanceof HazelcastClientOfflineException || root instanceof OperationTimeoutException
+                || root instanceof TimeoutException || root instanceof RejectedExecutionException) {
             LOG.warn("grid unavailable for {}: {}", context, root.toString());
             return new ClientError(ErrorCode.UNAVAILABLE, "service temporarily unavailable, try again");
         }
         LOG.error("unexpected failure in {}", context, root);
         return new ClientError(ErrorCode.INTERNAL, "internal error");
-    }
-
-    private static boolean isConnectionProblem(Throwable root) {
-        String name = root.getClass().getSimpleName();
-        return name.contains("Offline") || name.contains("Disconnected") || name.contains("Timeout");
     }
 }

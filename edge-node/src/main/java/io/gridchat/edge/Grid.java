@@ -8,8 +8,6 @@ import com.hazelcast.core.IExecutorService;
 import com.hazelcast.map.IMap;
 import io.gridchat.config.ClusterSettings;
 import io.gridchat.model.MapNames;
-import io.gridchat.model.MemberKey;
-import io.gridchat.model.Membership;
 import io.gridchat.model.OfflineMarks;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomLog;
@@ -89,10 +87,6 @@ public final class Grid implements AutoCloseable {
 
     public IMap<String, Roster> rosters() {
         return client.getMap(MapNames.ROSTERS);
-    }
-
-    public IMap<MemberKey, Membership> members() {
-        return client.getMap(MapNames.MEMBERS);
     }
 
     public IMap<String, UserSessions> sessions() {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridchat.edge.ApiClient.Account;
-import io.gridchat.model.MapNames;
-import io.gridchat.model.OfflineMarks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +36,7 @@ class GridRestartTest {
         Account ivy = api.register(ApiClient.uniqueName("ivy"));
         Account away = api.register(ApiClient.uniqueName("away"));
         String room = api.createRoom(ivy, "restart room", "group");
-        try (WsClient once = WsClient.connect(platform.ws(0, away.token()))) {
-            once.ack("join", "room", room);
-        }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                platform.members().get(0).instance().getMap(MapNames.SESSIONS).get(away.userId()) == null);
+        platform.joinThenGoAway(0, away, room);
         List<String> sent = new ArrayList<>();
         WsClient stayingOpen = WsClient.connect(platform.ws(0, ivy.token()));
         stayingOpen.ack("join", "room", room);
@@ -52,10 +46,8 @@ class GridRestartTest {
         for (int i = 1; i <= 150; i++) {
             assertThat(stayingOpen.awaitMessage(room).get("seq").asLong()).isEqualTo(i);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> platform.members().get(0).instance()
-                .<String, OfflineMarks>getMap(MapNames.OFFLINE).get(away.userId()) != null
-                && platform.members().get(0).instance().<String, OfflineMarks>getMap(MapNames.OFFLINE)
-                .get(away.userId()).marks().get(0).lastSeq() == 150);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                platform.lastQueuedOffline(away.userId(), room) == 150);
 
         platform.restartGrid();
 

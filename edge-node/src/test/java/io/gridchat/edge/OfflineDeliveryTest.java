@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridchat.edge.ApiClient.Account;
-import io.gridchat.model.MapNames;
-import io.gridchat.model.OfflineMark;
-import io.gridchat.model.OfflineMarks;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -30,11 +27,7 @@ class OfflineDeliveryTest {
 
     private static Account offlineMemberOf(String room, ApiClient api) {
         Account bob = api.register(ApiClient.uniqueName("bob"));
-        try (WsClient once = WsClient.connect(platform.ws(1, bob.token()))) {
-            once.ack("join", "room", room);
-        }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                platform.members().get(0).instance().getMap(MapNames.SESSIONS).get(bob.userId()) == null);
+        platform.joinThenGoAway(1, bob, room);
         return bob;
     }
 
@@ -49,7 +42,7 @@ class OfflineDeliveryTest {
             for (int i = 1; i <= 200; i++) {
                 sender.ack("send", "room", room, "text", "missed " + i);
             }
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> lastMarked(bob, room) == 200);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> platform.lastQueuedOffline(bob.userId(), room) == 200);
 
             try (WsClient back = WsClient.connect(platform.ws(1, bob.token()))) {
                 for (int seq = 1; seq <= 200; seq++) {
@@ -60,7 +53,7 @@ class OfflineDeliveryTest {
                 sender.ack("send", "room", room, "text", "live");
                 assertThat(back.awaitMessage(room).get("seq").asLong()).isEqualTo(201);
             }
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lastMarked(bob, room) == -1);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> platform.lastQueuedOffline(bob.userId(), room) == -1);
         }
     }
 
@@ -75,7 +68,7 @@ class OfflineDeliveryTest {
             for (int i = 1; i <= 301; i++) {
                 sender.ack("send", "room", room, "text", "lots " + i);
             }
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> lastMarked(bob, room) == 301);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> platform.lastQueuedOffline(bob.userId(), room) == 301);
             try (WsClient back = WsClient.connect(platform.ws(0, bob.token()))) {
                 JsonNode backlog = back.await(node -> "backlog".equals(node.path("type").asText()));
                 assertThat(backlog.get("room").asText()).isEqualTo(room);
@@ -84,15 +77,5 @@ class OfflineDeliveryTest {
                 assertThat(back.ack("history", "room", room, "limit", 300).get("messages")).hasSize(300);
             }
         }
-    }
-
-    private static long lastMarked(Account user, String room) {
-        OfflineMarks marks = platform.members().get(0).instance().<String, OfflineMarks>getMap(MapNames.OFFLINE)
-                .get(user.userId());
-        if (marks == null) {
-            return -1;
-        }
-        return marks.marks().stream().filter(mark -> mark.roomId().equals(room)).mapToLong(OfflineMark::lastSeq)
-                .findFirst().orElse(-1);
     }
 }

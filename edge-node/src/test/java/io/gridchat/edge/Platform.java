@@ -2,19 +2,18 @@ package io.gridchat.edge;
 
 import io.gridchat.config.ConfigLoader;
 import io.gridchat.config.GridchatConfig;
-import io.gridchat.config.MysqlSettings;
+import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.grid.GridNode;
-import io.gridchat.mapstores.TestDatabase;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.gridchat.grid.TestGrid;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.OfflineMark;
+import io.gridchat.model.OfflineMarks;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 
 /**
  * The whole platform in one JVM for end-to-end tests: real grid members (loopback, own cluster name), real
@@ -36,17 +35,7 @@ public final class Platform implements AutoCloseable {
     }
 
     public static Platform start(int memberCount, int edgeCount, Map<String, String> extra) {
-        MysqlSettings shards = TestDatabase.newShards("e2e" + Long.toString(System.nanoTime() % 1_000_000, 36), 4);
-        int basePort = freePortBlock(memberCount);
-        Map<String, String> overrides = new HashMap<>();
-        overrides.put("cluster.name", "gridchat-test-" + UUID.randomUUID());
-        overrides.put("cluster.memberPort", Integer.toString(basePort));
-        overrides.put("cluster.members", String.join(",", IntStream.range(0, memberCount)
-                .mapToObj(i -> "127.0.0.1:" + (basePort + i)).toList()));
-        overrides.put("mysql.shards", String.join(",", shards.shards()));
-        overrides.put("mysql.user", shards.user());
-        overrides.put("mysql.password", shards.password());
-        overrides.put("mysql.poolSize", "4");
+        Map<String, String> overrides = TestGrid.overrides("e2e", memberCount);
         overrides.put("edge.port", "0");
         overrides.put("auth.pbkdf2Iterations", "1000");
         overrides.put("grid.deliverySnapshotMillis", "500");
@@ -105,21 +94,22 @@ public final class Platform implements AutoCloseable {
         members.clear();
     }
 
-    private static int freePortBlock(int size) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20_000 + (int) (Math.random() * 20_000);
-            boolean free = true;
-            for (int port = base; port < base + size + 2 && free; port++) {
-                try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                    socket.setReuseAddress(true);
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
+    /** {@code user} joins {@code room} once, then has no connection left: a member who is away. */
+    public void joinThenGoAway(int edge, Account user, String room) {
+        try (WsClient once = WsClient.connect(ws(edge, user.token()))) {
+            once.ack("join", "room", room);
         }
-        throw new IllegalStateException("no free port block for grid members");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                members.get(0).instance().getMap(MapNames.SESSIONS).get(user.userId()) == null);
+    }
+
+    /** The last seq of {@code room} queued for {@code userId} while away, or -1 when nothing is queued. */
+    public long lastQueuedOffline(String userId, String room) {
+        OfflineMarks marks = members.get(0).instance().<String, OfflineMarks>getMap(MapNames.OFFLINE).get(userId);
+        if (marks == null) {
+            return -1;
+        }
+        return marks.marks().stream().filter(mark -> mark.roomId().equals(room)).mapToLong(OfflineMark::lastSeq)
+                .findFirst().orElse(-1);
     }
 }

@@ -10,6 +10,7 @@ import io.gridchat.jet.delivery.EdgeInboxSink;
 import io.gridchat.mapstores.ShardPools;
 import io.gridchat.model.MapNames;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +24,8 @@ public final class GridNode implements AutoCloseable {
     static final List<String> STORED_MAPS = List.of(MapNames.USERS, MapNames.USERNAMES, MapNames.ROOMS,
             MapNames.MEMBERS, MapNames.MESSAGES, MapNames.OFFLINE);
     /** Maps backed by a MapStore or MapLoader. */
-    static final List<String> LOADED_MAPS = List.of(MapNames.USERS, MapNames.USERNAMES, MapNames.ROOMS,
-            MapNames.MEMBERS, MapNames.MESSAGES, MapNames.ROOM_LOGS, MapNames.ROSTERS, MapNames.OFFLINE);
+    static final List<String> LOADED_MAPS = Stream.concat(STORED_MAPS.stream(),
+            Stream.of(MapNames.ROOM_LOGS, MapNames.ROSTERS)).toList();
 
     private final HazelcastInstance instance;
     private final ShardPools pools;

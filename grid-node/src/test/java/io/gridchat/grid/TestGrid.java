@@ -4,11 +4,15 @@ import io.gridchat.config.ConfigLoader;
 import io.gridchat.config.GridchatConfig;
 import io.gridchat.config.MysqlSettings;
 import io.gridchat.mapstores.TestDatabase;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /** Real grid members in this JVM on loopback, with a unique cluster name, over fresh MariaDB shards. */
 public final class TestGrid implements AutoCloseable {
@@ -20,20 +24,7 @@ public final class TestGrid implements AutoCloseable {
     }
 
     public static TestGrid start(int memberCount, Map<String, String> extra) {
-        MysqlSettings shards = TestDatabase.newShards("grid" + Long.toString(System.nanoTime() % 1_000_000, 36), 4);
-        int basePort = 30_000 + (int) (Math.random() * 10_000);
-        Map<String, String> overrides = new HashMap<>();
-        overrides.put("cluster.name", "gridchat-grid-test-" + UUID.randomUUID());
-        overrides.put("cluster.memberPort", Integer.toString(basePort));
-        List<String> addresses = new ArrayList<>();
-        for (int i = 0; i < memberCount + 1; i++) {
-            addresses.add("127.0.0.1:" + (basePort + i));
-        }
-        overrides.put("cluster.members", String.join(",", addresses));
-        overrides.put("mysql.shards", String.join(",", shards.shards()));
-        overrides.put("mysql.user", shards.user());
-        overrides.put("mysql.password", shards.password());
-        overrides.put("mysql.poolSize", "4");
+        Map<String, String> overrides = overrides("grid", memberCount + 1);
         overrides.putAll(extra);
         TestGrid grid = new TestGrid(ConfigLoader.load(overrides));
         try {
@@ -45,6 +36,43 @@ public final class TestGrid implements AutoCloseable {
             grid.close();
             throw e;
         }
+    }
+
+    /**
+     * Config keys for a test cluster of its own: a unique name, {@code memberSlots} free loopback ports for
+     * members, fresh MariaDB shards. Tests add what they need and load it with {@link ConfigLoader}.
+     */
+    public static Map<String, String> overrides(String prefix, int memberSlots) {
+        MysqlSettings shards = TestDatabase.newShards(prefix + Long.toString(System.nanoTime() % 1_000_000, 36), 4);
+        int basePort = freePortBlock(memberSlots);
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("cluster.name", "gridchat-" + prefix + "-test-" + UUID.randomUUID());
+        overrides.put("cluster.memberPort", Integer.toString(basePort));
+        overrides.put("cluster.members", String.join(",", IntStream.range(0, memberSlots)
+                .mapToObj(i -> "127.0.0.1:" + (basePort + i)).toList()));
+        overrides.put("mysql.shards", String.join(",", shards.shards()));
+        overrides.put("mysql.user", shards.user());
+        overrides.put("mysql.password", shards.password());
+        overrides.put("mysql.poolSize", "4");
+        return overrides;
+    }
+
+    private static int freePortBlock(int size) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20_000 + (int) (Math.random() * 20_000);
+            boolean free = true;
+            for (int port = base; port < base + size + 2 && free; port++) {
+                try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                    socket.setReuseAddress(true);
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free port block for grid members");
     }
 
     public GridNode addMember() {

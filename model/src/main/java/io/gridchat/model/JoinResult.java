@@ -11,8 +11,4 @@ public record JoinResult(JoinOutcome outcome, List<String> participants, long la
     public static JoinResult refused(JoinOutcome outcome) {
         return new JoinResult(outcome, List.of(), 0);
     }
-
-    public boolean admitted() {
-        return outcome == JoinOutcome.JOINED || outcome == JoinOutcome.ALREADY_MEMBER;
-    }
 }

@@ -48,10 +48,6 @@ public final class Outbound implements SendHandler {
         drain();
     }
 
-    int queued() {
-        return queued.get();
-    }
-
     private void drain() {
         if (DRAINING.get()) {
             return;

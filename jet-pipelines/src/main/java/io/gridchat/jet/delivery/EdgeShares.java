@@ -1,16 +1,12 @@
 package io.gridchat.jet.delivery;
 
 import io.gridchat.model.ChatMessage;
-import io.gridchat.model.Connection;
 import io.gridchat.model.EdgeDelivery;
 import io.gridchat.model.Roster;
 import io.gridchat.model.UserSessions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Splits one message into each edge node's share (the recipients whose connections that node holds) and,
@@ -24,20 +20,18 @@ final class EdgeShares {
     static List<Object> split(Addressed addressed, Map<String, UserSessions> sessions, boolean queueOffline) {
         ChatMessage message = addressed.message();
         Roster roster = addressed.roster();
-        Map<String, Set<String>> usersByEdge = new LinkedHashMap<>();
-        List<Object> items = new ArrayList<>();
+        List<UserSessions> online = new ArrayList<>(sessions.size());
         List<String> offline = new ArrayList<>();
         for (String userId : roster.userIds()) {
             UserSessions userSessions = sessions.get(userId);
             if (userSessions == null) {
                 offline.add(userId);
-                continue;
-            }
-            for (Connection connection : userSessions.connections()) {
-                usersByEdge.computeIfAbsent(connection.edgeId(), edge -> new LinkedHashSet<>()).add(userId);
+            } else {
+                online.add(userSessions);
             }
         }
-        usersByEdge.forEach((edgeId, userIds) -> items.add(new EdgeDelivery(edgeId, message, List.copyOf(userIds))));
+        List<Object> items = new ArrayList<>();
+        UserSessions.byEdge(online).forEach((edgeId, userIds) -> items.add(new EdgeDelivery(edgeId, message, userIds)));
         if (queueOffline) {
             offline.forEach(userId -> items.add(new OfflineUpdate(userId, message.roomId(), message.seq())));
         }

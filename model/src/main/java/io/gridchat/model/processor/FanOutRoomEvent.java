@@ -6,16 +6,11 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-import io.gridchat.model.Connection;
 import io.gridchat.model.EdgeEvent;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.UserSessions;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -57,15 +52,9 @@ public final class FanOutRoomEvent implements Callable<Boolean>, IdentifiedDataS
         Set<String> others = new HashSet<>(members.roster().userIds());
         others.remove(fromUserId);
         IMap<String, UserSessions> sessions = instance.getMap(MapNames.SESSIONS);
-        Map<String, Set<String>> usersByEdge = new LinkedHashMap<>();
-        for (UserSessions userSessions : sessions.getAll(others).values()) {
-            for (Connection connection : userSessions.connections()) {
-                usersByEdge.computeIfAbsent(connection.edgeId(), edge -> new LinkedHashSet<>())
-                        .add(userSessions.userId());
-            }
-        }
-        usersByEdge.forEach((edgeId, userIds) -> instance.getReliableTopic(MapNames.edgeInbox(edgeId))
-                .publishAsync(new EdgeEvent(edgeId, roomId, frame, new ArrayList<>(userIds))));
+        UserSessions.byEdge(sessions.getAll(others).values()).forEach((edgeId, userIds) ->
+                instance.getReliableTopic(MapNames.edgeInbox(edgeId))
+                        .publishAsync(new EdgeEvent(edgeId, roomId, frame, userIds)));
         return Boolean.TRUE;
     }
 
