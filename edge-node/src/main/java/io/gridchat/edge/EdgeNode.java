@@ -5,13 +5,17 @@ import io.gridchat.edge.auth.AccountService;
 import io.gridchat.edge.auth.PasswordHasher;
 import io.gridchat.edge.auth.TokenService;
 import io.gridchat.edge.delivery.InboxListener;
-import io.gridchat.edge.delivery.InboxSubscription;
 import io.gridchat.edge.delivery.OfflinePush;
+import io.gridchat.edge.delivery.TopicSubscription;
 import io.gridchat.edge.messages.MessageService;
+import io.gridchat.edge.presence.PresenceHub;
+import io.gridchat.edge.presence.PresenceListener;
+import io.gridchat.edge.presence.PresenceService;
 import io.gridchat.edge.rooms.RoomService;
 import io.gridchat.edge.typing.TypingRelay;
 import io.gridchat.edge.ws.LocalConnections;
 import io.gridchat.edge.ws.SessionRegistry;
+import io.gridchat.model.MapNames;
 import io.gridchat.model.processor.DropEdge;
 import java.time.Clock;
 import java.util.List;
@@ -32,16 +36,16 @@ public final class EdgeNode implements AutoCloseable {
     private final EdgeServices services;
     private final LocalConnections connections;
     private final List<ExecutorService> executors;
-    private final InboxSubscription inbox;
+    private final List<TopicSubscription<?>> subscriptions;
     private final EdgeHeartbeat heartbeat;
     private final EdgeServer server;
 
     private EdgeNode(EdgeServices services, LocalConnections connections, List<ExecutorService> executors,
-                     InboxSubscription inbox, EdgeHeartbeat heartbeat, EdgeServer server) {
+                     List<TopicSubscription<?>> subscriptions, EdgeHeartbeat heartbeat, EdgeServer server) {
         this.services = services;
         this.connections = connections;
         this.executors = executors;
-        this.inbox = inbox;
+        this.subscriptions = subscriptions;
         this.heartbeat = heartbeat;
         this.server = server;
     }
@@ -49,8 +53,8 @@ public final class EdgeNode implements AutoCloseable {
     public static EdgeNode start(GridchatConfig config) {
         String edgeId = config.edge().id().isEmpty() ? Ids.newId('e') : config.edge().id();
         Grid grid = Grid.connect(config.cluster(), "edge-" + edgeId);
-        ExecutorService kdfExecutor = Executors.newFixedThreadPool(config.edge().gridCallThreads(),
-                namedThreads("edge-kdf-"));
+        ExecutorService blockingExecutor = Executors.newFixedThreadPool(config.edge().gridCallThreads(),
+                namedThreads("edge-blocking-"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(namedThreads("edge-timer-"));
         try {
             LocalConnections connections = new LocalConnections();
@@ -58,21 +62,26 @@ public final class EdgeNode implements AutoCloseable {
             TokenService tokens = new TokenService(config.auth().tokenSecret(), config.auth().tokenTtlSeconds(),
                     Clock.systemUTC());
             AccountService accounts = new AccountService(grid, new PasswordHasher(config.auth().pbkdf2Iterations()),
-                    tokens, kdfExecutor);
+                    tokens, blockingExecutor);
             TypingRelay typing = new TypingRelay(grid, timer, config.edge().typingExpirySeconds() * 1000L);
+            PresenceHub presenceHub = new PresenceHub(config.presence().maxWatchedUsers());
+            PresenceService presence = new PresenceService(grid, config.presence(), presenceHub, blockingExecutor);
             EdgeServices services = new EdgeServices(edgeId, grid, tokens, accounts,
                     new RoomService(grid, config.limits()), new MessageService(grid, config.limits(), config.grid()),
-                    typing, config.limits(), metrics);
-            InboxSubscription inbox = new InboxSubscription(grid.client(), edgeId,
-                    new InboxListener(connections, metrics));
+                    typing, presence, config.limits(), metrics);
+            List<TopicSubscription<?>> subscriptions = List.of(
+                    new TopicSubscription<>(grid.client(), MapNames.edgeInbox(edgeId),
+                            new InboxListener(connections, metrics, presenceHub)),
+                    new TopicSubscription<>(grid.client(), MapNames.PRESENCE_EVENTS,
+                            new PresenceListener(presenceHub)));
             OfflinePush offline = new OfflinePush(grid, services.messages(), config.grid().offlinePushLimit());
             EdgeHeartbeat heartbeat = new EdgeHeartbeat(grid, edgeId, config.edge().heartbeatSeconds(), timer);
             EdgeServer server = EdgeServer.start(config.edge(), services,
-                    new SessionRegistry(grid, edgeId, connections, offline));
+                    new SessionRegistry(grid, edgeId, connections, offline, presence));
             LOG.info("edge node {} serving http://{}:{}/", edgeId, config.edge().host(), server.port());
-            return new EdgeNode(services, connections, List.of(kdfExecutor, timer), inbox, heartbeat, server);
+            return new EdgeNode(services, connections, List.of(blockingExecutor, timer), subscriptions, heartbeat, server);
         } catch (RuntimeException e) {
-            kdfExecutor.shutdownNow();
+            blockingExecutor.shutdownNow();
             timer.shutdownNow();
             grid.close();
             throw new IllegalStateException("edge node failed to start: " + e.getMessage(), e);
@@ -104,7 +113,7 @@ public final class EdgeNode implements AutoCloseable {
         if (!services.grid().client().getLifecycleService().isRunning()) {
             return; // terminated already
         }
-        inbox.close();
+        subscriptions.forEach(TopicSubscription::close);
         heartbeat.close();
         try {
             // One sweep instead of trusting every close callback to have reached the grid in time.

@@ -9,6 +9,7 @@ import com.hazelcast.map.IMap;
 import io.gridchat.config.ClusterSettings;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.OfflineMarks;
+import io.gridchat.model.Presence;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomLog;
 import io.gridchat.model.Roster;
@@ -43,13 +44,16 @@ public final class Grid implements AutoCloseable {
         config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(-1);
         config.getMetricsConfig().setEnabled(true);
         ModelSerialization.register(config.getSerializationConfig());
-        // The inbox is read by one thread in order; without an executor the client starts a thread per batch.
+        // Inbox and presence events are read by one thread, in order; without an executor the client starts a
+        // thread per batch.
         ExecutorService inboxExecutor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, instanceName + "-inbox");
             thread.setDaemon(true);
             return thread;
         });
         config.addReliableTopicConfig(new ClientReliableTopicConfig(MapNames.EDGE_INBOX_PREFIX + "*")
+                .setExecutor(inboxExecutor).setReadBatchSize(INBOX_READ_BATCH));
+        config.addReliableTopicConfig(new ClientReliableTopicConfig(MapNames.PRESENCE_EVENTS)
                 .setExecutor(inboxExecutor).setReadBatchSize(INBOX_READ_BATCH));
         try {
             HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
@@ -95,6 +99,10 @@ public final class Grid implements AutoCloseable {
 
     public IMap<String, OfflineMarks> offline() {
         return client.getMap(MapNames.OFFLINE);
+    }
+
+    public IMap<String, Presence> presence() {
+        return client.getMap(MapNames.PRESENCE);
     }
 
     public IMap<String, Long> edges() {

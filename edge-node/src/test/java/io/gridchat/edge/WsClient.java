@@ -67,7 +67,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return frame;
     }
 
-    public void sendRaw(String text) {
+    /** Thread-safe: the JDK WebSocket allows one outstanding send at a time. */
+    public synchronized void sendRaw(String text) {
         socket.sendText(text, true).join();
     }
 

@@ -43,6 +43,7 @@ public final class GridNode implements AutoCloseable {
             GridNode node = new GridNode(instance, pools);
             node.initialiseLoaders();
             EdgeReaper.register(instance);
+            PresenceReaper.register(instance, config.presence());
             node.submitDelivery(config.grid().deliverySnapshotMillis());
             LOG.info("grid member {} up in cluster {}", instance.getCluster().getLocalMember().getAddress(),
                     config.cluster().name());

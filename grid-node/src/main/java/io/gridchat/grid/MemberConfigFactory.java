@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class MemberConfigFactory {
     private static final int EDGE_INBOX_CAPACITY = 100_000;
+    private static final int PRESENCE_EVENTS_CAPACITY = 100_000;
 
     private MemberConfigFactory() {
     }
@@ -74,10 +75,17 @@ final class MemberConfigFactory {
         config.addMapConfig(inMemory(MapNames.DEDUPE, grid));
         config.addMapConfig(inMemory(MapNames.SESSIONS, grid));
         config.addMapConfig(inMemory(MapNames.EDGES, grid));
+        // Per-entry TTLs (heartbeats renew them); expiry is how vanished connections turn offline.
+        config.addMapConfig(inMemory(MapNames.PRESENCE, grid));
 
         config.addRingBufferConfig(new RingbufferConfig(MapNames.EDGE_INBOX_PREFIX + "*")
                 .setCapacity(EDGE_INBOX_CAPACITY).setBackupCount(grid.backupCount()));
         config.addReliableTopicConfig(new ReliableTopicConfig(MapNames.EDGE_INBOX_PREFIX + "*")
+                .setTopicOverloadPolicy(TopicOverloadPolicy.DISCARD_OLDEST).setStatisticsEnabled(true));
+        // Presence is best effort: a reader that fell behind skips ahead instead of blocking publishers.
+        config.addRingBufferConfig(new RingbufferConfig(MapNames.PRESENCE_EVENTS)
+                .setCapacity(PRESENCE_EVENTS_CAPACITY).setBackupCount(grid.backupCount()));
+        config.addReliableTopicConfig(new ReliableTopicConfig(MapNames.PRESENCE_EVENTS)
                 .setTopicOverloadPolicy(TopicOverloadPolicy.DISCARD_OLDEST).setStatisticsEnabled(true));
         config.addExecutorConfig(new ExecutorConfig(MapNames.ROOM_EXECUTOR)
                 .setPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 2)));

@@ -28,6 +28,10 @@ public final class MapNames {
     public static final String ROOM_EXECUTOR = "room-reads";
     /** userId to {@link OfflineMarks}: what each member missed while offline; MySQL table offline_marks. */
     public static final String OFFLINE = "offline";
+    /** userId to {@link Presence}; online and away entries expire unless heartbeats renew them. */
+    public static final String PRESENCE = "presence";
+    /** Reliable topic of {@link PresenceChange}s; every edge node reads it and tells its watching clients. */
+    public static final String PRESENCE_EVENTS = "presence-events";
     /** Name of the delivery Jet job. */
     public static final String DELIVERY_JOB = "delivery";
 

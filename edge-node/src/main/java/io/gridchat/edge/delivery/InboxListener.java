@@ -2,9 +2,9 @@ package io.gridchat.edge.delivery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.topic.Message;
-import com.hazelcast.topic.ReliableMessageListener;
 import io.gridchat.edge.EdgeMetrics;
 import io.gridchat.edge.Json;
+import io.gridchat.edge.presence.PresenceHub;
 import io.gridchat.edge.ws.ChatConnection;
 import io.gridchat.edge.ws.LocalConnections;
 import io.gridchat.model.ChatMessage;
@@ -20,17 +20,18 @@ import org.slf4j.LoggerFactory;
  * inbox overrun, clients see a seq gap and resume. Runs on the reliable topic's listener thread, one
  * message at a time, in inbox order.
  */
-public final class InboxListener implements ReliableMessageListener<Object> {
+public final class InboxListener extends ResumableListener<Object> {
     private static final Logger LOG = LoggerFactory.getLogger(InboxListener.class);
 
     private final LocalConnections connections;
     private final EdgeMetrics metrics;
-    /** Where a new subscription resumes: after the last message handled, or the tail (-1) at first. */
-    private volatile long nextSequence = -1;
 
-    public InboxListener(LocalConnections connections, EdgeMetrics metrics) {
+    private final PresenceHub presence;
+
+    public InboxListener(LocalConnections connections, EdgeMetrics metrics, PresenceHub presence) {
         this.connections = connections;
         this.metrics = metrics;
+        this.presence = presence;
     }
 
     @Override
@@ -40,7 +41,12 @@ public final class InboxListener implements ReliableMessageListener<Object> {
             deliver(delivery);
         } else if (item instanceof EdgeEvent event) {
             for (String userId : event.userIds()) {
-                connections.of(userId).forEach(connection -> connection.send(event.frame()));
+                for (ChatConnection connection : connections.of(userId)) {
+                    connection.send(event.frame());
+                    if (!event.watchUserId().isEmpty()) {
+                        presence.watch(connection, event.watchUserId());
+                    }
+                }
             }
         } else {
             LOG.warn("edge inbox holds an unexpected {}", item == null ? "null" : item.getClass().getName());
@@ -65,40 +71,5 @@ public final class InboxListener implements ReliableMessageListener<Object> {
         ObjectNode event = Json.object().put("type", "message");
         event.setAll(Json.message(chat));
         return Json.write(event);
-    }
-
-    /**
-     * The tail at first (what was published before this node started had no recipient here); after a
-     * re-subscription, right after the last message handled. On a restarted grid that position lies beyond
-     * the new, empty inbox and the runner, being loss tolerant, jumps to its head.
-     */
-    @Override
-    public long retrieveInitialSequence() {
-        return nextSequence;
-    }
-
-    @Override
-    public void storeSequence(long sequence) {
-        nextSequence = sequence + 1;
-    }
-
-    long nextSequence() {
-        return nextSequence;
-    }
-
-    /** Resume from {@code sequence} on the next subscription (the inbox was reset: a restarted grid). */
-    void restartFrom(long sequence) {
-        nextSequence = sequence;
-    }
-
-    @Override
-    public boolean isLossTolerant() {
-        return true;
-    }
-
-    @Override
-    public boolean isTerminal(Throwable failure) {
-        LOG.warn("edge inbox listener failed, continuing", failure);
-        return false;
     }
 }

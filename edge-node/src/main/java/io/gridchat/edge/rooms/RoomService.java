@@ -5,10 +5,12 @@ import io.gridchat.edge.ClientError;
 import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.Grid;
 import io.gridchat.edge.Ids;
+import io.gridchat.edge.Json;
 import io.gridchat.model.JoinResult;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomKind;
 import io.gridchat.model.processor.CreateRoom;
+import io.gridchat.model.processor.FanOutRoomEvent;
 import io.gridchat.model.processor.JoinRoom;
 import io.gridchat.model.processor.LeaveRoom;
 import java.util.concurrent.CompletionStage;
@@ -81,16 +83,33 @@ public final class RoomService {
                 case NO_SUCH_ROOM -> throw new ClientError(ErrorCode.NOT_FOUND, "no such room");
                 case ROOM_FULL -> throw new ClientError(ErrorCode.ROOM_FULL, "room is full");
                 case FORBIDDEN -> throw new ClientError(ErrorCode.FORBIDDEN, "you cannot join this room");
+                case JOINED -> announce(FanOutRoomEvent.fromMember(roomId, userId, membershipFrame("joined", roomId,
+                        userId)));
                 default -> {
-                    return result;
                 }
             }
+            return result;
         });
     }
 
+    /** True when the user was a member; the others then get a {@code left} event. */
     public CompletionStage<Boolean> leave(String userId, String roomId) {
         requireRoomId(roomId);
-        return grid.rooms().submitToKey(roomId, new LeaveRoom(userId));
+        return grid.rooms().submitToKey(roomId, new LeaveRoom(userId)).thenApply(wasMember -> {
+            if (wasMember) {
+                announce(FanOutRoomEvent.leaving(roomId, userId, membershipFrame("left", roomId, userId)));
+            }
+            return wasMember;
+        });
+    }
+
+    private static String membershipFrame(String type, String roomId, String userId) {
+        return Json.write(Json.object().put("type", type).put("room", roomId).put("user", userId));
+    }
+
+    /** Best effort, like every unstored room event: a client that missed one sees the roster on its next join. */
+    private void announce(FanOutRoomEvent event) {
+        grid.roomExecutor().submitToKeyOwner(event, event.roomId());
     }
 
     public static void requireRoomId(String roomId) {

@@ -78,7 +78,7 @@ public final class TypingRelay {
         ObjectNode frame = Json.object().put("type", "typing").put("room", key.roomId()).put("user", key.userId())
                 .put("on", on);
         Futures.CallbackFuture<Boolean> sent = Futures.callback();
-        grid.roomExecutor().submitToKeyOwner(new FanOutRoomEvent(key.roomId(), key.userId(), Json.write(frame)),
+        grid.roomExecutor().submitToKeyOwner(FanOutRoomEvent.fromMember(key.roomId(), key.userId(), Json.write(frame)),
                 key.roomId(), sent);
         return sent.thenApply(member -> {
             if (!member) {

@@ -1,12 +1,15 @@
 package io.gridchat.edge.ws;
 
+import io.gridchat.edge.presence.PresenceClock;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +28,10 @@ public final class ChatConnection {
     private final Map<String, Long> deliveredSeq = new HashMap<>();
     /** Live frames of rooms whose missed messages are being pushed; written after the push. */
     private final Map<String, List<Held>> held = new HashMap<>();
+    /** Rooms joined on this connection (guarded by deliveredSeq); they decide whose presence it may see. */
+    private final Set<String> rooms = new HashSet<>();
     private final long since = System.currentTimeMillis();
+    private final PresenceClock presence = new PresenceClock(since);
 
     ChatConnection(String connectionId, String userId, Session session, int maxQueuedFrames) {
         this.connectionId = connectionId;
@@ -45,6 +51,23 @@ public final class ChatConnection {
 
     long since() {
         return since;
+    }
+
+    public PresenceClock presence() {
+        return presence;
+    }
+
+    /** The rooms joined on this connection. */
+    public List<String> rooms() {
+        synchronized (deliveredSeq) {
+            return List.copyOf(rooms);
+        }
+    }
+
+    void joinedRoom(String roomId) {
+        synchronized (deliveredSeq) {
+            rooms.add(roomId);
+        }
     }
 
     public void send(String frame) {
@@ -103,6 +126,7 @@ public final class ChatConnection {
 
     void forgetRoom(String roomId) {
         synchronized (deliveredSeq) {
+            rooms.remove(roomId);
             deliveredSeq.remove(roomId);
         }
     }

@@ -2,6 +2,9 @@ package io.gridchat.edge.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridchat.edge.ClientError;
+import io.gridchat.edge.Ids;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Typed, validating access to one client frame's fields; a wrong or missing field is BAD_REQUEST. */
 record Frame(String type, JsonNode id, JsonNode body) {
@@ -68,6 +71,28 @@ record Frame(String type, JsonNode id, JsonNode body) {
             throw ClientError.badRequest(field + " must be true or false");
         }
         return value.booleanValue();
+    }
+
+    /** A non-empty array of at most {@code max} ids; duplicates are kept (callers dedupe). */
+    List<String> requiredIds(String field, int max) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            throw ClientError.badRequest("missing field " + field);
+        }
+        if (!value.isArray()) {
+            throw ClientError.badRequest(field + " must be an array of ids");
+        }
+        if (value.size() > max) {
+            throw ClientError.badRequest(field + " may name at most " + max);
+        }
+        List<String> ids = new ArrayList<>(value.size());
+        for (JsonNode element : value) {
+            if (!element.isTextual() || !Ids.isValid(element.asText())) {
+                throw ClientError.badRequest(field + " must hold ids of 1 to 64 of A-Z a-z 0-9 _ -");
+            }
+            ids.add(element.asText());
+        }
+        return ids;
     }
 
     Integer optionalInt(String field) {

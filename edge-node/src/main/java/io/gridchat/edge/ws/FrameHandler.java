@@ -21,6 +21,8 @@ import java.util.function.Function;
  */
 final class FrameHandler {
     private final EdgeServices services;
+    /** Most users one presence frame may name (protocol). */
+    static final int MAX_PRESENCE_USERS = 500;
     private final int maxFrameBytes;
 
     FrameHandler(EdgeServices services) {
@@ -80,6 +82,7 @@ final class FrameHandler {
 
     private void dispatch(ChatConnection connection, Frame frame) {
         String user = connection.userId();
+        services.presence().frame(connection, !frame.type().equals("ping"));
         switch (frame.type()) {
             case "ping" -> connection.send(Json.write(reply("pong", frame.id())));
             case "send" -> send(connection, frame);
@@ -99,8 +102,12 @@ final class FrameHandler {
             }
             case "resume" -> resume(connection, frame);
             case "typing" -> typing(connection, frame);
-            case "read", "presence" -> throw new ClientError(ErrorCode.UNAVAILABLE,
-                    frame.type() + " is not available on this server yet");
+            case "presence" -> {
+                List<String> users = frame.requiredIds("users", MAX_PRESENCE_USERS);
+                reply(connection, frame, services.presence().query(connection, users), views ->
+                        ack(frame).set("presence", Json.MAPPER.valueToTree(views)));
+            }
+            case "read" -> throw new ClientError(ErrorCode.UNAVAILABLE, "read is not available on this server yet");
             default -> throw ClientError.badRequest("unknown frame type " + frame.type());
         }
     }
@@ -121,6 +128,8 @@ final class FrameHandler {
         CompletionStage<ObjectNode> joined = services.rooms().join(user, room).thenCompose(result ->
                 services.messages().before(user, room, null, null).thenApply(page -> {
                     markDelivered(connection, room, page);
+                    connection.joinedRoom(room);
+                    services.presence().watch(connection, result.participants());
                     ObjectNode ack = ack(frame).put("room", room);
                     ack.set("participants", Json.strings(result.participants()));
                     ack.set("recent", Json.messages(page.messages()));

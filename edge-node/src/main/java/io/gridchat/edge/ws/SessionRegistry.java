@@ -3,6 +3,7 @@ package io.gridchat.edge.ws;
 import com.hazelcast.core.LifecycleEvent;
 import io.gridchat.edge.Grid;
 import io.gridchat.edge.delivery.OfflinePush;
+import io.gridchat.edge.presence.PresenceService;
 import io.gridchat.model.Connection;
 import io.gridchat.model.OfflineMark;
 import io.gridchat.model.processor.AddConnection;
@@ -24,12 +25,15 @@ public final class SessionRegistry {
     private final String edgeId;
     private final LocalConnections connections;
     private final OfflinePush offline;
+    private final PresenceService presence;
 
-    public SessionRegistry(Grid grid, String edgeId, LocalConnections connections, OfflinePush offline) {
+    public SessionRegistry(Grid grid, String edgeId, LocalConnections connections, OfflinePush offline,
+                           PresenceService presence) {
         this.grid = grid;
         this.edgeId = edgeId;
         this.connections = connections;
         this.offline = offline;
+        this.presence = presence;
         grid.client().getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleEvent.LifecycleState.CLIENT_CONNECTED) {
                 registerAll();
@@ -59,6 +63,8 @@ public final class SessionRegistry {
                     if (failure != null) {
                         LOG.warn("could not register connection {} in the grid: {}", connection.connectionId(),
                                 failure.toString());
+                    } else {
+                        presence.connected(connection);
                     }
                 });
     }
@@ -71,6 +77,7 @@ public final class SessionRegistry {
                         LOG.warn("could not unregister connection {}: {}", connection.connectionId(),
                                 failure.toString());
                     }
+                    presence.closed(connection, failure == null ? remaining : -1);
                 });
     }
 

@@ -15,23 +15,35 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * Sends a room event that is not stored (typing) from a member of the room to the room's other members'
+ * Sends a room event that is not stored (typing, joined, left) from a user to the room's other members'
  * edge nodes. Runs on an executor thread of the member that owns the room, so membership and roster are
- * local reads; returns false, sending nothing, when the sender is not a member.
+ * local reads. Typing and joined need the sender to be a member: otherwise it returns false, sending nothing.
  */
 public final class FanOutRoomEvent implements Callable<Boolean>, IdentifiedDataSerializable, HazelcastInstanceAware {
     private String roomId;
     private String fromUserId;
     private String frame;
+    private boolean senderLeft;
     private transient HazelcastInstance instance;
 
     public FanOutRoomEvent() {
     }
 
-    public FanOutRoomEvent(String roomId, String fromUserId, String frame) {
+    private FanOutRoomEvent(String roomId, String fromUserId, String frame, boolean senderLeft) {
         this.roomId = roomId;
         this.fromUserId = fromUserId;
         this.frame = frame;
+        this.senderLeft = senderLeft;
+    }
+
+    /** An event of a member (typing, joined): refused unless the sender is a member. */
+    public static FanOutRoomEvent fromMember(String roomId, String fromUserId, String frame) {
+        return new FanOutRoomEvent(roomId, fromUserId, frame, false);
+    }
+
+    /** The sender just left the room; the others hear of it. */
+    public static FanOutRoomEvent leaving(String roomId, String fromUserId, String frame) {
+        return new FanOutRoomEvent(roomId, fromUserId, frame, true);
     }
 
     public String roomId() {
@@ -46,7 +58,7 @@ public final class FanOutRoomEvent implements Callable<Boolean>, IdentifiedDataS
     @Override
     public Boolean call() {
         RoomMembers members = new RoomMembers(instance, roomId);
-        if (!members.isMember(fromUserId)) {
+        if (!senderLeft && !members.isMember(fromUserId)) {
             return Boolean.FALSE;
         }
         Set<String> others = new HashSet<>(members.roster().userIds());
@@ -54,7 +66,7 @@ public final class FanOutRoomEvent implements Callable<Boolean>, IdentifiedDataS
         IMap<String, UserSessions> sessions = instance.getMap(MapNames.SESSIONS);
         UserSessions.byEdge(sessions.getAll(others).values()).forEach((edgeId, userIds) ->
                 instance.getReliableTopic(MapNames.edgeInbox(edgeId))
-                        .publishAsync(new EdgeEvent(edgeId, roomId, frame, userIds)));
+                        .publishAsync(new EdgeEvent(edgeId, roomId, frame, userIds, senderLeft ? "" : fromUserId)));
         return Boolean.TRUE;
     }
 
@@ -73,6 +85,7 @@ public final class FanOutRoomEvent implements Callable<Boolean>, IdentifiedDataS
         out.writeString(roomId);
         out.writeString(fromUserId);
         out.writeString(frame);
+        out.writeBoolean(senderLeft);
     }
 
     @Override
@@ -80,5 +93,6 @@ public final class FanOutRoomEvent implements Callable<Boolean>, IdentifiedDataS
         roomId = in.readString();
         fromUserId = in.readString();
         frame = in.readString();
+        senderLeft = in.readBoolean();
     }
 }

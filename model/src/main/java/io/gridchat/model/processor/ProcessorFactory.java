@@ -21,6 +21,10 @@ public final class ProcessorFactory implements DataSerializableFactory {
     static final int MARK_OFFLINE = 12;
     static final int CLEAR_OFFLINE = 13;
     static final int FAN_OUT_ROOM_EVENT = 14;
+    static final int SET_PRESENCE = 15;
+    static final int TOUCH_PRESENCE = 16;
+    static final int LEAVE_PRESENCE = 17;
+    static final int EXPIRE_PRESENCE = 18;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -39,6 +43,10 @@ public final class ProcessorFactory implements DataSerializableFactory {
             case MARK_OFFLINE -> new MarkOffline();
             case CLEAR_OFFLINE -> new ClearOffline();
             case FAN_OUT_ROOM_EVENT -> new FanOutRoomEvent();
+            case SET_PRESENCE -> new SetPresence<>();
+            case TOUCH_PRESENCE -> new TouchPresence();
+            case LEAVE_PRESENCE -> new LeavePresence();
+            case EXPIRE_PRESENCE -> new ExpirePresence();
             default -> null;
         };
     }

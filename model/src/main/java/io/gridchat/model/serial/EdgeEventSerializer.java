@@ -10,7 +10,7 @@ final class EdgeEventSerializer implements CompactSerializer<EdgeEvent> {
     @Override
     public EdgeEvent read(CompactReader in) {
         return new EdgeEvent(in.readString("edgeId"), in.readString("roomId"), in.readString("frame"),
-                Arrays.asList(in.readArrayOfString("userIds")));
+                Arrays.asList(in.readArrayOfString("userIds")), in.readString("watchUserId"));
     }
 
     @Override
@@ -19,6 +19,7 @@ final class EdgeEventSerializer implements CompactSerializer<EdgeEvent> {
         out.writeString("roomId", event.roomId());
         out.writeString("frame", event.frame());
         out.writeArrayOfString("userIds", event.userIds().toArray(String[]::new));
+        out.writeString("watchUserId", event.watchUserId());
     }
 
     @Override

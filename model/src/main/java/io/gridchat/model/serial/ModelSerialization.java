@@ -18,6 +18,9 @@ import io.gridchat.model.MessagePage;
 import io.gridchat.model.MessageRef;
 import io.gridchat.model.OfflineMark;
 import io.gridchat.model.OfflineMarks;
+import io.gridchat.model.Presence;
+import io.gridchat.model.PresenceChange;
+import io.gridchat.model.PresenceStatus;
 import io.gridchat.model.ReadOutcome;
 import io.gridchat.model.Role;
 import io.gridchat.model.Room;
@@ -42,7 +45,8 @@ public final class ModelSerialization {
                 new ChatMessageSerializer(), new DedupeKeySerializer(), new MessageRefSerializer(),
                 new ConnectionSerializer(), new UserSessionsSerializer(), new EdgeDeliverySerializer(),
                 new MessagePageSerializer(), new SendResultSerializer(), new JoinResultSerializer(),
-                new OfflineMarksSerializer(), new EdgeEventSerializer());
+                new OfflineMarksSerializer(), new EdgeEventSerializer(), new PresenceSerializer(),
+                new PresenceChangeSerializer());
     }
 
     public static SerializationConfig register(SerializationConfig config) {
@@ -66,7 +70,9 @@ public final class ModelSerialization {
                 connection, new UserSessions("u", List.of(connection)), new EdgeDelivery("e", message, List.of("u")),
                 new MessagePage(ReadOutcome.OK, List.of(message), 1, false), new SendResult(SendOutcome.ACCEPTED, ref),
                 new JoinResult(JoinOutcome.JOINED, List.of("u"), 1),
-                new OfflineMarks("u", List.of(new OfflineMark("r", 1, 2))), new EdgeEvent("e", "r", "{}", List.of("u")));
+                new OfflineMarks("u", List.of(new OfflineMark("r", 1, 2))), new EdgeEvent("e", "r", "{}", List.of("u")),
+                new Presence("u", PresenceStatus.ONLINE, 1, 1),
+                new PresenceChange("u", PresenceStatus.OFFLINE, PresenceStatus.ONLINE, 1));
     }
 
     /** Teaches a client (or member) every schema up front; see {@link #samples()}. */

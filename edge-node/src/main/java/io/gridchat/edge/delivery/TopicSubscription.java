@@ -5,31 +5,31 @@ import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.ringbuffer.Ringbuffer;
 import com.hazelcast.ringbuffer.impl.RingbufferService;
 import com.hazelcast.topic.ITopic;
-import io.gridchat.model.MapNames;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This edge node's subscription to its inbox. After the client lost the grid and connected again, the
- * subscription is renewed from the listener's own position: the old reader may have given up while the grid
- * was away (a full restart is even a new cluster, with a new, empty inbox). Thread-safe.
+ * This edge node's subscription to a reliable topic (its topic, the presence events). After the client lost
+ * the grid and connected again, the subscription is renewed from the listener's own position: the old reader
+ * may have given up while the grid was away (a full restart is even a new cluster, with a new, empty ring).
+ * Thread-safe.
  */
-public final class InboxSubscription implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(InboxSubscription.class);
+public final class TopicSubscription<T> implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicSubscription.class);
 
     private final HazelcastInstance client;
-    private final ITopic<Object> inbox;
-    private final InboxListener listener;
+    private final ITopic<T> topic;
+    private final ResumableListener<T> listener;
     private final UUID lifecycleRegistration;
     private UUID registration;
     private volatile boolean disconnected;
 
-    public InboxSubscription(HazelcastInstance client, String edgeId, InboxListener listener) {
+    public TopicSubscription(HazelcastInstance client, String topicName, ResumableListener<T> listener) {
         this.client = client;
-        this.inbox = client.getReliableTopic(MapNames.edgeInbox(edgeId));
+        this.topic = client.getReliableTopic(topicName);
         this.listener = listener;
-        this.registration = inbox.addMessageListener(listener);
+        this.registration = topic.addMessageListener(listener);
         this.lifecycleRegistration = client.getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleState.CLIENT_DISCONNECTED) {
                 disconnected = true;
@@ -41,21 +41,22 @@ public final class InboxSubscription implements AutoCloseable {
     }
 
     private synchronized void resubscribe() {
-        inbox.removeMessageListener(registration);
-        Ringbuffer<Object> ring = client.getRingbuffer(RingbufferService.TOPIC_RB_PREFIX + inbox.getName());
+        topic.removeMessageListener(registration);
+        Ringbuffer<T> ring = client.getRingbuffer(RingbufferService.TOPIC_RB_PREFIX + topic.getName());
         long next = listener.nextSequence();
         if (next > ring.tailSequence() + 1) {
-            // A fresh inbox (the grid restarted): a reader waiting for a sequence it will not reach soon
+            // A fresh ring (the grid restarted): a reader waiting for a sequence it will not reach soon
             // would block, so read it from its start instead.
             listener.restartFrom(ring.headSequence());
         }
-        LOG.info("connected to the grid again: inbox subscription renewed from sequence {}", listener.nextSequence());
-        registration = inbox.addMessageListener(listener);
+        LOG.info("connected to the grid again: subscription to {} renewed from sequence {}", topic.getName(),
+                listener.nextSequence());
+        registration = topic.addMessageListener(listener);
     }
 
     @Override
     public synchronized void close() {
         client.getLifecycleService().removeLifecycleListener(lifecycleRegistration);
-        inbox.removeMessageListener(registration);
+        topic.removeMessageListener(registration);
     }
 }

@@ -1,0 +1,53 @@
+package io.gridchat.edge.delivery;
+
+import com.hazelcast.topic.ReliableMessageListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A loss-tolerant reliable-topic listener that remembers where it is, so a {@link TopicSubscription} can
+ * renew it from there after the grid was away. Starts at the tail: what was published before this node
+ * subscribed had no reader here.
+ *
+ * @param <T> message type
+ */
+public abstract class ResumableListener<T> implements ReliableMessageListener<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(ResumableListener.class);
+
+    /** Where a new subscription resumes: after the last message handled, or the tail (-1) at first. */
+    private volatile long nextSequence = -1;
+
+    /**
+     * The tail at first; after a re-subscription, right after the last message handled. On a restarted grid
+     * that position lies beyond the new, empty ring and the subscription restarts from its head.
+     */
+    @Override
+    public final long retrieveInitialSequence() {
+        return nextSequence;
+    }
+
+    @Override
+    public final void storeSequence(long sequence) {
+        nextSequence = sequence + 1;
+    }
+
+    final long nextSequence() {
+        return nextSequence;
+    }
+
+    /** Resume from {@code sequence} on the next subscription (the ring was reset: a restarted grid). */
+    final void restartFrom(long sequence) {
+        nextSequence = sequence;
+    }
+
+    @Override
+    public final boolean isLossTolerant() {
+        return true;
+    }
+
+    @Override
+    public final boolean isTerminal(Throwable failure) {
+        LOG.warn("{} failed, continuing", getClass().getSimpleName(), failure);
+        return false;
+    }
+}

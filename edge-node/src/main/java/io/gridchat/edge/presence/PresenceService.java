@@ -1,0 +1,139 @@
+package io.gridchat.edge.presence;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridchat.config.PresenceSettings;
+import io.gridchat.edge.Grid;
+import io.gridchat.edge.Json;
+import io.gridchat.edge.ws.ChatConnection;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.Presence;
+import io.gridchat.model.PresenceChange;
+import io.gridchat.model.PresenceStatus;
+import io.gridchat.model.Roster;
+import io.gridchat.model.processor.LeavePresence;
+import io.gridchat.model.processor.TouchPresence;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Presence as this edge node's connections see and shape it: heartbeats to the grid (on connect, then about
+ * four times per TTL while frames or pings arrive, and at once when an away user acts), offline when the
+ * user's last connection closes, and answers to {@code presence} frames under the visibility rule: a user's
+ * presence is visible to those who share a room with them (friends, once they exist, too); to anyone else
+ * they read offline with no lastSeen. Every change is published once on the presence topic, which every
+ * edge node reads. Thread-safe.
+ */
+public final class PresenceService {
+    private static final Logger LOG = LoggerFactory.getLogger(PresenceService.class);
+
+    private final Grid grid;
+    private final PresenceSettings settings;
+    private final PresenceHub hub;
+    private final Executor blocking;
+    private final long touchEveryMillis;
+
+    public PresenceService(Grid grid, PresenceSettings settings, PresenceHub hub, Executor blocking) {
+        this.grid = grid;
+        this.settings = settings;
+        this.hub = hub;
+        this.blocking = blocking;
+        this.touchEveryMillis = Math.max(250, settings.ttlMillis() / 4);
+    }
+
+    /** The connection is registered in the grid: the user is online (again). */
+    public void connected(ChatConnection connection) {
+        touch(connection, System.currentTimeMillis());
+    }
+
+    /** A frame arrived; {@code active} unless it was a ping. Sends a heartbeat when one is due. */
+    public void frame(ChatConnection connection, boolean active) {
+        long now = System.currentTimeMillis();
+        if (connection.presence().frame(now, active, touchEveryMillis)) {
+            touch(connection, now);
+        }
+    }
+
+    /** The connection closed and the grid holds {@code remaining} connections of the user (-1: unknown). */
+    public void closed(ChatConnection connection, int remaining) {
+        hub.forget(connection);
+        if (remaining == 0) {
+            grid.presence().submitToKey(connection.userId(),
+                            new LeavePresence(System.currentTimeMillis(), settings.lastSeenRetentionMillis()))
+                    .whenComplete((change, failure) -> published(connection.userId(), change, failure));
+        }
+    }
+
+    /** The connection joined a room: it watches the room's participants. */
+    public void watch(ChatConnection connection, List<String> participants) {
+        hub.watch(connection, participants);
+    }
+
+    /**
+     * The presence of {@code userIds} as {@code connection} may see it, in the order asked; the visible ones
+     * are watched from now on.
+     */
+    public CompletionStage<List<ObjectNode>> query(ChatConnection connection, List<String> userIds) {
+        return CompletableFuture.supplyAsync(() -> {
+            Set<String> visible = visibleTo(connection);
+            Set<String> asked = new LinkedHashSet<>(userIds);
+            Set<String> lookup = new HashSet<>(asked);
+            lookup.retainAll(visible);
+            Map<String, Presence> found = lookup.isEmpty() ? Map.of() : grid.presence().getAll(lookup);
+            hub.watch(connection, lookup);
+            List<ObjectNode> views = new ArrayList<>(asked.size());
+            for (String userId : asked) {
+                Presence presence = found.get(userId);
+                views.add(presence == null
+                        ? PresenceHub.view(Json.object(), userId, PresenceStatus.OFFLINE, 0)
+                        : PresenceHub.view(Json.object(), userId, presence.status(), presence.lastSeen()));
+            }
+            return views;
+        }, blocking);
+    }
+
+    /** The user themself and everyone in a room this connection joined. */
+    private Set<String> visibleTo(ChatConnection connection) {
+        Set<String> visible = new HashSet<>();
+        visible.add(connection.userId());
+        Set<String> rooms = new HashSet<>(connection.rooms());
+        if (!rooms.isEmpty()) {
+            for (Roster roster : grid.rosters().getAll(rooms).values()) {
+                visible.addAll(roster.userIds());
+            }
+        }
+        return visible;
+    }
+
+    private void touch(ChatConnection connection, long now) {
+        grid.presence().submitToKey(connection.userId(), new TouchPresence(now,
+                        connection.presence().lastActivity(), settings.awayAfterMillis(), settings.ttlMillis()))
+                .whenComplete((change, failure) -> {
+                    if (failure == null) {
+                        connection.presence().touched(now, change.current() == PresenceStatus.AWAY);
+                    }
+                    published(connection.userId(), change, failure);
+                });
+    }
+
+    private void published(String userId, PresenceChange change, Throwable failure) {
+        if (failure != null) {
+            LOG.debug("presence update of {} failed: {}", userId, failure.toString());
+        } else if (change.changed()) {
+            grid.client().<PresenceChange>getReliableTopic(MapNames.PRESENCE_EVENTS).publishAsync(change)
+                    .whenComplete((ignored, publishFailure) -> {
+                        if (publishFailure != null) {
+                            LOG.debug("presence event of {} not published: {}", userId, publishFailure.toString());
+                        }
+                    });
+        }
+    }
+}

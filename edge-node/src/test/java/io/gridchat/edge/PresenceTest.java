@@ -1,0 +1,177 @@
+package io.gridchat.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gridchat.edge.ApiClient.Account;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Presence over real parts: online, away and offline as co-participants see them, multi-device, visibility,
+ * and a connection that vanishes with its edge node going offline when its heartbeat TTL (3 s here) runs out.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PresenceTest {
+    private static Platform platform;
+    private static ScheduledExecutorService pinger;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        platform = Platform.start(2, 2, Map.of("presence.ttlSeconds", "3", "presence.awayAfterSeconds", "4",
+                "edge.heartbeatSeconds", "1"));
+        pinger = Executors.newSingleThreadScheduledExecutor();
+        api = new ApiClient(platform.http(0));
+    }
+
+    @AfterAll
+    static void stop() {
+        pinger.shutdownNow();
+        platform.close();
+    }
+
+    /** Keeps a client's presence alive the way real clients do, with pings (here every 300 ms). */
+    private static WsClient pinging(WsClient client) {
+        pinger.scheduleAtFixedRate(() -> {
+            if (!client.isClosed()) {
+                client.sendRaw("{\"type\":\"ping\"}");
+            }
+        }, 300, 300, TimeUnit.MILLISECONDS);
+        return client;
+    }
+
+    private record Pair(Account alice, Account bob, String room) {
+    }
+
+    /** Alice and Bob, and a group room of Alice's. */
+    private static Pair pairIn(String roomName) {
+        Account alice = api.register(ApiClient.uniqueName("alice"));
+        Account bob = api.register(ApiClient.uniqueName("bob"));
+        return new Pair(alice, bob, api.createRoom(alice, roomName, "group"));
+    }
+
+    /** A pinging connection of {@code user} on an edge node that joined {@code room}. */
+    private static WsClient joined(int edge, Account user, String room) {
+        WsClient client = pinging(WsClient.connect(platform.ws(edge, user.token())));
+        client.ack("join", "room", room);
+        return client;
+    }
+
+    private static Predicate<JsonNode> presenceOf(String userId, String status) {
+        return node -> "presence".equals(node.path("type").asText()) && userId.equals(node.path("userId").asText())
+                && status.equals(node.path("status").asText());
+    }
+
+    private static JsonNode queried(WsClient client, String userId) {
+        JsonNode ack = client.ack("presence", "users", List.of(userId));
+        assertThat(ack.get("presence")).hasSize(1);
+        return ack.get("presence").get(0);
+    }
+
+    @Test
+    @Order(1)
+    void a_co_participant_sees_online_offline_with_last_seen_and_online_again() {
+        Pair pair = pairIn("presence");
+        Account bob = pair.bob();
+        try (WsClient aliceWs = joined(0, pair.alice(), pair.room())) {
+            WsClient bobWs = joined(1, bob, pair.room());
+            aliceWs.await(node -> "joined".equals(node.path("type").asText())
+                    && bob.userId().equals(node.path("user").asText()));
+            assertThat(queried(aliceWs, bob.userId()).get("status").asText()).isEqualTo("online");
+
+            long closedAt = System.currentTimeMillis();
+            bobWs.close();
+            JsonNode offline = aliceWs.await(presenceOf(bob.userId(), "offline"));
+            assertThat(offline.get("lastSeen").asLong()).isBetween(closedAt - 5_000, System.currentTimeMillis());
+            JsonNode view = queried(aliceWs, bob.userId());
+            assertThat(view.get("status").asText()).isEqualTo("offline");
+            assertThat(view.get("lastSeen").asLong()).isEqualTo(offline.get("lastSeen").asLong());
+
+            try (WsClient bobAgain = pinging(WsClient.connect(platform.ws(0, bob.token())))) {
+                aliceWs.await(presenceOf(bob.userId(), "online"));
+                assertThat(bobAgain.isClosed()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void presence_of_someone_who_shares_no_room_reads_offline_without_last_seen() {
+        Account alice = api.register(ApiClient.uniqueName("alice"));
+        Account stranger = api.register(ApiClient.uniqueName("stranger"));
+        Account never = api.register(ApiClient.uniqueName("never"));
+        try (WsClient aliceWs = pinging(WsClient.connect(platform.ws(0, alice.token())));
+             WsClient strangerWs = pinging(WsClient.connect(platform.ws(1, stranger.token())))) {
+            assertThat(strangerWs.request("ping").path("type").asText()).isEqualTo("pong");
+            JsonNode ack = aliceWs.ack("presence", "users", List.of(stranger.userId(), never.userId(),
+                    alice.userId()));
+            assertThat(ack.get("presence")).hasSize(3);
+            for (int i = 0; i < 2; i++) {
+                assertThat(ack.get("presence").get(i).get("status").asText()).isEqualTo("offline");
+                assertThat(ack.get("presence").get(i).get("lastSeen").isNull()).isTrue();
+            }
+            assertThat(ack.get("presence").get(2).get("status").asText()).isEqualTo("online");
+            assertThat(aliceWs.request("presence", "users", "nope").path("code").asText()).isEqualTo("BAD_REQUEST");
+            assertThat(aliceWs.request("presence", "users", List.of("bad id!")).path("code").asText())
+                    .isEqualTo("BAD_REQUEST");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void a_user_stays_online_while_any_device_is_connected() {
+        Pair pair = pairIn("devices");
+        Account bob = pair.bob();
+        try (WsClient phone = joined(1, bob, pair.room());
+             WsClient aliceWs = joined(0, pair.alice(), pair.room())) {
+            joined(0, bob, pair.room()).close();
+            assertThat(phone.request("ping").path("type").asText()).isEqualTo("pong");
+            assertThat(queried(aliceWs, bob.userId()).get("status").asText()).isEqualTo("online");
+            phone.close();
+            aliceWs.await(presenceOf(bob.userId(), "offline"));
+            assertThat(aliceWs.request("ping").path("type").asText()).isEqualTo("pong");
+            assertThat(aliceWs.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void a_user_who_only_pings_turns_away_and_back_online_when_active() {
+        Pair pair = pairIn("away");
+        Account bob = pair.bob();
+        try (WsClient aliceWs = joined(0, pair.alice(), pair.room());
+             WsClient bobWs = joined(1, bob, pair.room())) {
+            aliceWs.await(presenceOf(bob.userId(), "away"));
+            bobWs.ack("send", "room", pair.room(), "text", "back");
+            aliceWs.await(presenceOf(bob.userId(), "online"));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void a_user_whose_edge_node_dies_goes_offline_when_the_presence_ttl_runs_out() {
+        Pair pair = pairIn("crash");
+        Account bob = pair.bob();
+        try (WsClient aliceWs = joined(0, pair.alice(), pair.room())) {
+            WsClient bobWs = joined(1, bob, pair.room());
+            assertThat(queried(aliceWs, bob.userId()).get("status").asText()).isEqualTo("online");
+            long lastBeat = System.currentTimeMillis();
+            platform.edge(1).terminate();
+            JsonNode offline = aliceWs.await(presenceOf(bob.userId(), "offline"));
+            assertThat(offline.get("lastSeen").asLong()).isLessThanOrEqualTo(lastBeat + 1_000);
+            bobWs.close();
+        }
+    }
+}
