@@ -11,6 +11,7 @@ import io.gridchat.edge.messages.MessageService;
 import io.gridchat.edge.presence.PresenceHub;
 import io.gridchat.edge.presence.PresenceListener;
 import io.gridchat.edge.presence.PresenceService;
+import io.gridchat.edge.receipts.ReceiptService;
 import io.gridchat.edge.rooms.RoomService;
 import io.gridchat.edge.typing.TypingRelay;
 import io.gridchat.edge.ws.LocalConnections;
@@ -68,7 +69,7 @@ public final class EdgeNode implements AutoCloseable {
             PresenceService presence = new PresenceService(grid, config.presence(), presenceHub, blockingExecutor);
             EdgeServices services = new EdgeServices(edgeId, grid, tokens, accounts,
                     new RoomService(grid, config.limits()), new MessageService(grid, config.limits(), config.grid()),
-                    typing, presence, config.limits(), metrics);
+                    typing, presence, new ReceiptService(grid, timer), config.limits(), metrics);
             List<TopicSubscription<?>> subscriptions = List.of(
                     new TopicSubscription<>(grid.client(), MapNames.edgeInbox(edgeId),
                             new InboxListener(connections, metrics, presenceHub)),

@@ -8,8 +8,10 @@ import com.hazelcast.core.IExecutorService;
 import com.hazelcast.map.IMap;
 import io.gridchat.config.ClusterSettings;
 import io.gridchat.model.MapNames;
+import io.gridchat.model.MemberKey;
 import io.gridchat.model.OfflineMarks;
 import io.gridchat.model.Presence;
+import io.gridchat.model.ReadPosition;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomLog;
 import io.gridchat.model.Roster;
@@ -103,6 +105,10 @@ public final class Grid implements AutoCloseable {
 
     public IMap<String, Presence> presence() {
         return client.getMap(MapNames.PRESENCE);
+    }
+
+    public IMap<MemberKey, ReadPosition> readPositions() {
+        return client.getMap(MapNames.READ_POSITIONS);
     }
 
     public IMap<String, Long> edges() {

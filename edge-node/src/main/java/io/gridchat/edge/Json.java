@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridchat.edge.receipts.MessageStatus;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.Room;
 import java.util.List;
@@ -47,8 +48,20 @@ public final class Json {
     }
 
     public static ArrayNode messages(List<ChatMessage> messages) {
+        return messages(messages, MessageStatus.NONE);
+    }
+
+    /** Messages with the {@code status} of the viewer's own ones where there is one (dm rooms). */
+    public static ArrayNode messages(List<ChatMessage> messages, MessageStatus status) {
         ArrayNode array = MAPPER.createArrayNode();
-        messages.forEach(message -> array.add(message(message)));
+        for (ChatMessage message : messages) {
+            ObjectNode node = message(message);
+            String shown = status.of(message);
+            if (shown != null) {
+                node.put("status", shown);
+            }
+            array.add(node);
+        }
         return array;
     }
 

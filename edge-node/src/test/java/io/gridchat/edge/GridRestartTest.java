@@ -31,7 +31,7 @@ class GridRestartTest {
     }
 
     @Test
-    void when_the_whole_grid_restarts_then_every_acked_message_is_in_history_in_order() {
+    void when_the_whole_grid_restarts_then_every_acked_message_is_in_history_in_order_and_read_positions_are_kept() {
         ApiClient api = new ApiClient(platform.http(0));
         Account ivy = api.register(ApiClient.uniqueName("ivy"));
         Account away = api.register(ApiClient.uniqueName("away"));
@@ -48,6 +48,7 @@ class GridRestartTest {
         }
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
                 platform.lastQueuedOffline(away.userId(), room) == 150);
+        stayingOpen.ack("read", "room", room, "seq", 120);
 
         platform.restartGrid();
 
@@ -72,6 +73,7 @@ class GridRestartTest {
         try (WsClient client = WsClient.connect(platform.ws(0, ivy.token()))) {
             JsonNode join = client.ack("join", "room", room);
             assertThat(join.get("lastSeq").asLong()).isEqualTo(150);
+            assertThat(join.get("readSeq").asLong()).as("read position kept in MySQL").isEqualTo(120);
             assertThat(join.get("recent")).hasSize(50);
             assertThat(client.ack("send", "room", room, "text", "after restart").get("seq").asLong()).isEqualTo(151);
             assertThat(client.awaitMessage(room).get("seq").asLong()).isEqualTo(151);

@@ -17,6 +17,7 @@ import io.gridchat.mapstores.ShardPools;
 import io.gridchat.mapstores.messages.MessageMapStore;
 import io.gridchat.mapstores.messages.RoomLogMapLoader;
 import io.gridchat.mapstores.offline.OfflineMapStore;
+import io.gridchat.mapstores.reads.ReadPositionMapStore;
 import io.gridchat.mapstores.rooms.MembershipMapStore;
 import io.gridchat.mapstores.rooms.RoomMapStore;
 import io.gridchat.mapstores.rooms.RosterMapLoader;
@@ -72,6 +73,7 @@ final class MemberConfigFactory {
         config.addMapConfig(loaded(MapNames.ROOM_LOGS, grid, new RoomLogMapLoader()));
         config.addMapConfig(loaded(MapNames.ROSTERS, grid, new RosterMapLoader()));
         config.addMapConfig(stored(MapNames.OFFLINE, grid, new OfflineMapStore()));
+        config.addMapConfig(stored(MapNames.READ_POSITIONS, grid, new ReadPositionMapStore()));
         config.addMapConfig(inMemory(MapNames.DEDUPE, grid));
         config.addMapConfig(inMemory(MapNames.SESSIONS, grid));
         config.addMapConfig(inMemory(MapNames.EDGES, grid));

@@ -18,13 +18,14 @@ import io.gridchat.model.processor.AppendMessage;
 import io.gridchat.model.processor.CreateRoom;
 import io.gridchat.model.processor.JoinRoom;
 import io.gridchat.model.processor.ReadMessages;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,9 +111,10 @@ class SendPathTest {
         assertThat(inMemory).isEqualTo(20);
 
         grid.member(0).flush();
-        List<ChatMessage> all = new ArrayList<>(read(ReadMessages.after(room, "u1", 0, 1000)).messages());
-        assertThat(all).extracting(ChatMessage::seq)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, 70).boxed().toList());
+        // flush() does not wait for a batch the store worker already took; that one lands a moment later
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(read(ReadMessages.after(room, "u1", 0, 1000)).messages()).extracting(ChatMessage::seq)
+                        .containsExactlyElementsOf(LongStream.rangeClosed(1, 70).boxed().toList()));
         assertThat(read(ReadMessages.before(room, "u1", 11, 5)).messages()).extracting(ChatMessage::text)
                 .containsExactly("m6", "m7", "m8", "m9", "m10");
         assertThat(read(ReadMessages.before(room, "nobody", 0, 5)).outcome()).isEqualTo(ReadOutcome.NOT_MEMBER);

@@ -55,3 +55,13 @@ CREATE TABLE IF NOT EXISTS offline_marks (
     marks   MEDIUMTEXT  NOT NULL,
     PRIMARY KEY (user_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- How far each member read (seq) and got delivered (delivered_seq) each room; sharded by room like memberships.
+CREATE TABLE IF NOT EXISTS read_positions (
+    room_id       VARCHAR(64) NOT NULL,
+    user_id       VARCHAR(64) NOT NULL,
+    seq           BIGINT      NOT NULL,
+    delivered_seq BIGINT      NOT NULL,
+    updated_at    BIGINT      NOT NULL,
+    PRIMARY KEY (room_id, user_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -32,6 +32,8 @@ public final class MapNames {
     public static final String PRESENCE = "presence";
     /** Reliable topic of {@link PresenceChange}s; every edge node reads it and tells its watching clients. */
     public static final String PRESENCE_EVENTS = "presence-events";
+    /** {@link MemberKey} to {@link ReadPosition}: how far each member read each room; MySQL table read_positions. */
+    public static final String READ_POSITIONS = "read-positions";
     /** Name of the delivery Jet job. */
     public static final String DELIVERY_JOB = "delivery";
 

@@ -94,15 +94,20 @@ public final class ApiServlet extends HttpServlet {
                         request.string("topic"), request.integer("capacity")).thenApply(view ->
                         Reply.created(Json.room(view.room(), view.participantCount())));
             }
+            if (request.method().equals("POST") && request.path().size() == 2 && request.path().get(0).equals("dm")) {
+                return services.rooms().openDirect(userId, request.path().get(1)).thenApply(view ->
+                        Reply.ok(Json.room(view.room(), view.participantCount())));
+            }
             if (request.method().equals("GET") && request.path().size() == 2 && request.path().get(0).equals("rooms")) {
                 return services.rooms().get(request.path().get(1)).thenApply(view ->
                         Reply.ok(Json.room(view.room(), view.participantCount())));
             }
             if (request.method().equals("GET") && request.path().size() == 3 && request.path().get(0).equals("rooms")
                     && request.path().get(2).equals("messages")) {
-                return services.messages().before(userId, request.path().get(1), request.queryLong("beforeSeq"),
-                        request.queryInt("limit")).thenApply(page -> Reply.ok(Json.object()
-                        .set("messages", Json.messages(page.messages()))));
+                String room = request.path().get(1);
+                return services.receipts().shown(userId, room, services.messages().before(userId, room,
+                        request.queryLong("beforeSeq"), request.queryInt("limit"))).thenApply(shown ->
+                        Reply.ok(Json.object().set("messages", shown.messages())));
             }
             throw new ClientError(ErrorCode.NOT_FOUND, "no such endpoint: " + request.method() + " /api/v1/"
                     + String.join("/", request.path()));

@@ -6,6 +6,7 @@ import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.Grid;
 import io.gridchat.edge.Ids;
 import io.gridchat.edge.Json;
+import io.gridchat.model.DirectRooms;
 import io.gridchat.model.JoinResult;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomKind;
@@ -13,6 +14,7 @@ import io.gridchat.model.processor.CreateRoom;
 import io.gridchat.model.processor.FanOutRoomEvent;
 import io.gridchat.model.processor.JoinRoom;
 import io.gridchat.model.processor.LeaveRoom;
+import io.gridchat.model.processor.OpenDirectRoom;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -20,6 +22,8 @@ import java.util.concurrent.CompletionStage;
  * maps outcomes to protocol errors; decides nothing itself. Thread-safe.
  */
 public final class RoomService {
+    private static final String DIRECT_ROOM_NAME = "direct";
+
     private final Grid grid;
     private final LimitSettings limits;
 
@@ -54,6 +58,24 @@ public final class RoomService {
             }
             return new RoomView(room, 1);
         });
+    }
+
+    /** The one dm room of the two users, created on first call; both are members from the start. */
+    public CompletionStage<RoomView> openDirect(String userId, String otherUserId) {
+        if (!Ids.isValid(otherUserId)) {
+            throw ClientError.badRequest("userId must be an id of 1 to 64 of A-Z a-z 0-9 _ -");
+        }
+        if (otherUserId.equals(userId)) {
+            throw ClientError.badRequest("a direct room needs two different users");
+        }
+        return grid.users().getAsync(otherUserId).thenCompose(other -> {
+            if (other == null) {
+                throw new ClientError(ErrorCode.NOT_FOUND, "no such user");
+            }
+            Room room = new Room(DirectRooms.idOf(userId, otherUserId), DIRECT_ROOM_NAME, RoomKind.DM, "", 2, userId,
+                    System.currentTimeMillis());
+            return grid.rooms().submitToKey(room.roomId(), new OpenDirectRoom(room, otherUserId));
+        }).thenApply(room -> new RoomView(room, 2));
     }
 
     private int capacityOf(RoomKind kind, Integer capacity) {

@@ -1,6 +1,7 @@
 package io.gridchat.edge.ws;
 
 import io.gridchat.edge.presence.PresenceClock;
+import io.gridchat.model.DirectRooms;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -33,10 +34,19 @@ public final class ChatConnection {
     private final long since = System.currentTimeMillis();
     private final PresenceClock presence = new PresenceClock(since);
 
-    ChatConnection(String connectionId, String userId, Session session, int maxQueuedFrames) {
+    /** Told when a message of a dm room reached this connection's socket (for delivered receipts). */
+    interface DeliveredListener {
+        void delivered(ChatConnection connection, String roomId, long seq);
+    }
+
+    private final DeliveredListener deliveredListener;
+
+    ChatConnection(String connectionId, String userId, Session session, int maxQueuedFrames,
+                   DeliveredListener deliveredListener) {
         this.connectionId = connectionId;
         this.userId = userId;
         this.session = session;
+        this.deliveredListener = deliveredListener;
         this.outbound = new Outbound(session.getAsyncRemote(), maxQueuedFrames, this::onSendFailure,
                 this::onSlowConsumer);
     }
@@ -93,6 +103,9 @@ public final class ChatConnection {
         }
         deliveredSeq.put(roomId, seq);
         outbound.send(frame);
+        if (DirectRooms.isDirect(roomId)) {
+            outbound.afterWritten(() -> deliveredListener.delivered(this, roomId, seq));
+        }
     }
 
     /** Holds live events of {@code roomId} back until {@link #release}: missed messages go first. */

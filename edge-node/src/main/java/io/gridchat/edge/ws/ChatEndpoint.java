@@ -1,7 +1,7 @@
 package io.gridchat.edge.ws;
 
+import io.gridchat.edge.EdgeServices;
 import io.gridchat.edge.Ids;
-import io.gridchat.edge.typing.TypingRelay;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -21,21 +21,23 @@ public final class ChatEndpoint extends Endpoint {
     static final int MAX_QUEUED_FRAMES = 10_000;
 
     private final SessionRegistry sessions;
-    private final TypingRelay typing;
+    private final EdgeServices services;
     private final FrameHandler frames;
     private final String userId;
     private ChatConnection connection;
 
-    ChatEndpoint(SessionRegistry sessions, TypingRelay typing, FrameHandler frames, String userId) {
+    ChatEndpoint(SessionRegistry sessions, EdgeServices services, FrameHandler frames, String userId) {
         this.sessions = sessions;
-        this.typing = typing;
+        this.services = services;
         this.frames = frames;
         this.userId = userId;
     }
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        connection = new ChatConnection(Ids.newId('c'), userId, session, MAX_QUEUED_FRAMES);
+        connection = new ChatConnection(Ids.newId('c'), userId, session, MAX_QUEUED_FRAMES,
+                (written, roomId, seq) -> services.receipts().delivered(written.connectionId(), written.userId(),
+                        roomId, seq));
         sessions.open(connection);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text ->
                 frames.handle(connection, text));
@@ -45,7 +47,8 @@ public final class ChatEndpoint extends Endpoint {
     public void onClose(Session session, CloseReason closeReason) {
         if (connection != null) {
             sessions.unregister(connection);
-            typing.closed(connection.connectionId());
+            services.typing().closed(connection.connectionId());
+            services.receipts().closed(connection.connectionId());
         }
     }
 

@@ -96,9 +96,9 @@ final class FrameHandler {
             }
             case "history" -> {
                 String room = frame.requiredString("room");
-                reply(connection, frame, services.messages().before(user, room, frame.optionalLong("beforeSeq"),
-                        frame.optionalInt("limit")), page -> ack(frame).set("messages",
-                        Json.messages(page.messages())));
+                reply(connection, frame, services.receipts().shown(user, room, services.messages().before(user, room,
+                        frame.optionalLong("beforeSeq"), frame.optionalInt("limit"))), shown -> ack(frame)
+                        .set("messages", shown.messages()));
             }
             case "resume" -> resume(connection, frame);
             case "typing" -> typing(connection, frame);
@@ -107,7 +107,11 @@ final class FrameHandler {
                 reply(connection, frame, services.presence().query(connection, users), views ->
                         ack(frame).set("presence", Json.MAPPER.valueToTree(views)));
             }
-            case "read" -> throw new ClientError(ErrorCode.UNAVAILABLE, "read is not available on this server yet");
+            case "read" -> {
+                String room = frame.requiredString("room");
+                reply(connection, frame, services.receipts().read(connection.connectionId(), user, room,
+                        frame.requiredLong("seq")), accepted -> ack(frame).put("room", room));
+            }
             default -> throw ClientError.badRequest("unknown frame type " + frame.type());
         }
     }
@@ -126,14 +130,16 @@ final class FrameHandler {
         String room = frame.requiredString("room");
         String user = connection.userId();
         CompletionStage<ObjectNode> joined = services.rooms().join(user, room).thenCompose(result ->
-                services.messages().before(user, room, null, null).thenApply(page -> {
+                services.receipts().shown(user, room, services.messages().before(user, room, null, null))
+                        .thenCombine(services.receipts().position(user, room), (shown, position) -> {
+                    MessagePage page = shown.page();
                     markDelivered(connection, room, page);
                     connection.joinedRoom(room);
                     services.presence().watch(connection, result.participants());
                     ObjectNode ack = ack(frame).put("room", room);
                     ack.set("participants", Json.strings(result.participants()));
-                    ack.set("recent", Json.messages(page.messages()));
-                    return ack.put("lastSeq", page.lastSeq());
+                    ack.set("recent", shown.messages());
+                    return ack.put("lastSeq", page.lastSeq()).put("readSeq", position.seq());
                 }));
         reply(connection, frame, joined, node -> node);
     }
@@ -153,10 +159,12 @@ final class FrameHandler {
     private void resume(ChatConnection connection, Frame frame) {
         String room = frame.requiredString("room");
         long afterSeq = frame.requiredLong("afterSeq");
-        reply(connection, frame, services.messages().after(connection.userId(), room, afterSeq), page -> {
+        reply(connection, frame, services.receipts().shown(connection.userId(), room,
+                services.messages().after(connection.userId(), room, afterSeq)), shown -> {
+            MessagePage page = shown.page();
             markDelivered(connection, room, page);
             ObjectNode ack = ack(frame).put("room", room);
-            ack.set("messages", Json.messages(page.messages()));
+            ack.set("messages", shown.messages());
             return ack.put("lastSeq", page.lastSeq()).put("hasMore", page.hasMore());
         });
     }

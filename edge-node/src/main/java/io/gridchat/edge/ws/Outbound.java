@@ -20,7 +20,8 @@ public final class Outbound implements SendHandler {
     private static final ThreadLocal<Boolean> DRAINING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private final RemoteEndpoint.Async remote;
-    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    /** Frames (String) and actions to run once every frame before them is written (Runnable). */
+    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean overflowed = new AtomicBoolean();
@@ -48,6 +49,12 @@ public final class Outbound implements SendHandler {
         drain();
     }
 
+    /** Runs {@code action} once every frame sent before this call has been written to the socket. */
+    public void afterWritten(Runnable action) {
+        queue.add(action);
+        drain();
+    }
+
     private void drain() {
         if (DRAINING.get()) {
             return;
@@ -55,12 +62,15 @@ public final class Outbound implements SendHandler {
         DRAINING.set(Boolean.TRUE);
         try {
             while (!queue.isEmpty() && writing.compareAndSet(false, true)) {
-                String next = queue.poll();
-                if (next == null) {
+                Object next = queue.poll();
+                if (next == null || next instanceof Runnable) {
                     writing.set(false);
+                    if (next != null) {
+                        ((Runnable) next).run();
+                    }
                     continue;
                 }
-                remote.sendText(next, this);
+                remote.sendText((String) next, this);
             }
         } finally {
             DRAINING.set(Boolean.FALSE);

@@ -55,7 +55,7 @@ public final class UpgradeServlet extends HttpServlet {
 
                     @Override
                     public <T> T getEndpointInstance(Class<T> endpointClass) {
-                        return endpointClass.cast(new ChatEndpoint(sessions, services.typing(), frames,
+                        return endpointClass.cast(new ChatEndpoint(sessions, services, frames,
                                 userId.get()));
                     }
                 }).build();

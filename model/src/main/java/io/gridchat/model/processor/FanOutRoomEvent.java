@@ -6,7 +6,6 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-import io.gridchat.model.EdgeEvent;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.UserSessions;
 import java.io.IOException;
@@ -64,9 +63,7 @@ public final class FanOutRoomEvent implements Callable<Boolean>, IdentifiedDataS
         Set<String> others = new HashSet<>(members.roster().userIds());
         others.remove(fromUserId);
         IMap<String, UserSessions> sessions = instance.getMap(MapNames.SESSIONS);
-        UserSessions.byEdge(sessions.getAll(others).values()).forEach((edgeId, userIds) ->
-                instance.getReliableTopic(MapNames.edgeInbox(edgeId))
-                        .publishAsync(new EdgeEvent(edgeId, roomId, frame, userIds, senderLeft ? "" : fromUserId)));
+        EdgeEvents.publish(instance, roomId, frame, sessions.getAll(others).values(), senderLeft ? "" : fromUserId);
         return Boolean.TRUE;
     }
 

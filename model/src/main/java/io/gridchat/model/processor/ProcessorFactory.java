@@ -25,6 +25,9 @@ public final class ProcessorFactory implements DataSerializableFactory {
     static final int TOUCH_PRESENCE = 16;
     static final int LEAVE_PRESENCE = 17;
     static final int EXPIRE_PRESENCE = 18;
+    static final int MARK_RECEIPT = 19;
+    static final int SEND_RECEIPTS = 20;
+    static final int OPEN_DIRECT_ROOM = 21;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -47,6 +50,9 @@ public final class ProcessorFactory implements DataSerializableFactory {
             case TOUCH_PRESENCE -> new TouchPresence();
             case LEAVE_PRESENCE -> new LeavePresence();
             case EXPIRE_PRESENCE -> new ExpirePresence();
+            case MARK_RECEIPT -> new MarkReceipt();
+            case SEND_RECEIPTS -> new SendReceipts();
+            case OPEN_DIRECT_ROOM -> new OpenDirectRoom();
             default -> null;
         };
     }

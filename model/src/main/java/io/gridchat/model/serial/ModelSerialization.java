@@ -22,6 +22,8 @@ import io.gridchat.model.Presence;
 import io.gridchat.model.PresenceChange;
 import io.gridchat.model.PresenceStatus;
 import io.gridchat.model.ReadOutcome;
+import io.gridchat.model.ReadPosition;
+import io.gridchat.model.ReadResult;
 import io.gridchat.model.Role;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomKind;
@@ -46,7 +48,7 @@ public final class ModelSerialization {
                 new ConnectionSerializer(), new UserSessionsSerializer(), new EdgeDeliverySerializer(),
                 new MessagePageSerializer(), new SendResultSerializer(), new JoinResultSerializer(),
                 new OfflineMarksSerializer(), new EdgeEventSerializer(), new PresenceSerializer(),
-                new PresenceChangeSerializer());
+                new PresenceChangeSerializer(), new ReadPositionSerializer(), new ReadResultSerializer());
     }
 
     public static SerializationConfig register(SerializationConfig config) {
@@ -72,7 +74,8 @@ public final class ModelSerialization {
                 new JoinResult(JoinOutcome.JOINED, List.of("u"), 1),
                 new OfflineMarks("u", List.of(new OfflineMark("r", 1, 2))), new EdgeEvent("e", "r", "{}", List.of("u")),
                 new Presence("u", PresenceStatus.ONLINE, 1, 1),
-                new PresenceChange("u", PresenceStatus.OFFLINE, PresenceStatus.ONLINE, 1));
+                new PresenceChange("u", PresenceStatus.OFFLINE, PresenceStatus.ONLINE, 1),
+                new ReadPosition("r", "u", 1, 1, 1), new ReadResult(true, 0, 1));
     }
 
     /** Teaches a client (or member) every schema up front; see {@link #samples()}. */

@@ -1,0 +1,19 @@
+package io.gridchat.model.processor;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.gridchat.model.EdgeEvent;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.UserSessions;
+
+/** Publishing an unstored room event to the inboxes of the edge nodes that hold its recipients. */
+final class EdgeEvents {
+    private EdgeEvents() {
+    }
+
+    static void publish(HazelcastInstance instance, String roomId, String frame, Iterable<UserSessions> recipients,
+                        String watchUserId) {
+        UserSessions.byEdge(recipients).forEach((edgeId, userIds) ->
+                instance.getReliableTopic(MapNames.edgeInbox(edgeId))
+                        .publishAsync(new EdgeEvent(edgeId, roomId, frame, userIds, watchUserId)));
+    }
+}
