@@ -7,16 +7,17 @@ import io.gridchat.edge.ApiClient.Account;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two real WebSocket clients on two edge nodes of a two-member grid, over real MariaDB shards. */
 @ExtendWith(SharedPlatform.class)
 class ChatEndToEndTest {
     private final Platform platform;
-    private final List<WsClient> clients = new ArrayList<>();
+    @RegisterExtension
+    final OpenSockets sockets = new OpenSockets();
     private Account alice;
     private Account bob;
     private String room;
@@ -33,15 +34,8 @@ class ChatEndToEndTest {
         room = api.createRoom(alice, "algebra", "group");
     }
 
-    @AfterEach
-    void closeClients() {
-        clients.forEach(WsClient::close);
-    }
-
     private WsClient connect(int edge, Account account) {
-        WsClient client = WsClient.connect(platform.ws(edge, account.token()));
-        clients.add(client);
-        return client;
+        return sockets.connect(platform.ws(edge, account.token()));
     }
 
     @Test

@@ -12,16 +12,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Direct rooms, delivered and read receipts, and message status over the shared platform. */
 @ExtendWith(SharedPlatform.class)
 class DirectMessagesTest {
     private final Platform platform;
-    private final List<WsClient> clients = new ArrayList<>();
+    @RegisterExtension
+    final OpenSockets sockets = new OpenSockets();
     private ApiClient api;
     private Account alice;
     private Account bob;
@@ -37,15 +38,8 @@ class DirectMessagesTest {
         bob = new ApiClient(platform.http(1)).register(ApiClient.uniqueName("bob"));
     }
 
-    @AfterEach
-    void closeClients() {
-        clients.forEach(WsClient::close);
-    }
-
     private WsClient connect(int edge, Account account) {
-        WsClient client = WsClient.connect(platform.ws(edge, account.token()));
-        clients.add(client);
-        return client;
+        return sockets.connect(platform.ws(edge, account.token()));
     }
 
     private String dm(Account from, Account to) {

@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridchat.edge.ApiClient.Account;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Read positions and read receipts over the shared platform (2 members, 2 edges, MariaDB). */
 @ExtendWith(SharedPlatform.class)
 class ReceiptsTest {
     private final Platform platform;
-    private final List<WsClient> clients = new ArrayList<>();
+    @RegisterExtension
+    final OpenSockets sockets = new OpenSockets();
     private Account alice;
     private Account bob;
     private Account carol;
@@ -35,15 +34,8 @@ class ReceiptsTest {
         room = api.createRoom(alice, "receipts", "group");
     }
 
-    @AfterEach
-    void closeClients() {
-        clients.forEach(WsClient::close);
-    }
-
     private WsClient connect(int edge, Account account) {
-        WsClient client = WsClient.connect(platform.ws(edge, account.token()));
-        clients.add(client);
-        return client;
+        return sockets.connect(platform.ws(edge, account.token()));
     }
 
     private WsClient joined(int edge, Account account) {
