@@ -7,6 +7,7 @@ import io.gridchat.edge.auth.TokenService;
 import io.gridchat.edge.delivery.InboxListener;
 import io.gridchat.edge.delivery.OfflinePush;
 import io.gridchat.edge.delivery.TopicSubscription;
+import io.gridchat.edge.friends.FriendService;
 import io.gridchat.edge.messages.MessageService;
 import io.gridchat.edge.presence.PresenceHub;
 import io.gridchat.edge.presence.PresenceListener;
@@ -69,7 +70,8 @@ public final class EdgeNode implements AutoCloseable {
             PresenceService presence = new PresenceService(grid, config.presence(), presenceHub, blockingExecutor);
             EdgeServices services = new EdgeServices(edgeId, grid, tokens, accounts,
                     new RoomService(grid, config.limits()), new MessageService(grid, config.limits(), config.grid()),
-                    typing, presence, new ReceiptService(grid, timer), config.limits(), metrics);
+                    typing, presence, new ReceiptService(grid, timer), new FriendService(grid, blockingExecutor),
+                    config.limits(), metrics);
             List<TopicSubscription<?>> subscriptions = List.of(
                     new TopicSubscription<>(grid.client(), MapNames.edgeInbox(edgeId),
                             new InboxListener(connections, metrics, presenceHub)),

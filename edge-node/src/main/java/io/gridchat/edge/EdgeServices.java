@@ -5,6 +5,7 @@ import io.gridchat.edge.auth.AccountService;
 import io.gridchat.edge.auth.TokenService;
 import io.gridchat.edge.messages.MessageService;
 import io.gridchat.edge.rooms.RoomService;
+import io.gridchat.edge.friends.FriendService;
 import io.gridchat.edge.presence.PresenceService;
 import io.gridchat.edge.receipts.ReceiptService;
 import io.gridchat.edge.typing.TypingRelay;
@@ -12,6 +13,6 @@ import io.gridchat.edge.typing.TypingRelay;
 /** What the HTTP and WebSocket handlers of one edge node call. Immutable, thread-safe parts. */
 public record EdgeServices(String edgeId, Grid grid, TokenService tokens, AccountService accounts,
                            RoomService rooms, MessageService messages, TypingRelay typing, PresenceService presence,
-                           ReceiptService receipts,
+                           ReceiptService receipts, FriendService friends,
                            LimitSettings limits, EdgeMetrics metrics) {
 }

@@ -7,6 +7,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.map.IMap;
 import io.gridchat.config.ClusterSettings;
+import io.gridchat.model.FriendList;
+import io.gridchat.model.FriendRequest;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.MemberKey;
 import io.gridchat.model.OfflineMarks;
@@ -109,6 +111,14 @@ public final class Grid implements AutoCloseable {
 
     public IMap<MemberKey, ReadPosition> readPositions() {
         return client.getMap(MapNames.READ_POSITIONS);
+    }
+
+    public IMap<String, FriendList> friends() {
+        return client.getMap(MapNames.FRIENDS);
+    }
+
+    public IMap<String, FriendRequest> friendRequests() {
+        return client.getMap(MapNames.FRIEND_REQUESTS);
     }
 
     public IMap<String, Long> edges() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridchat.edge.receipts.MessageStatus;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.Room;
+import io.gridchat.model.User;
 import java.util.List;
 
 /** The JSON shapes of protocol v1, built in one place. Thread-safe. */
@@ -62,6 +63,18 @@ public final class Json {
             }
             array.add(node);
         }
+        return array;
+    }
+
+    /** A user as others see them: {userId, username, displayName}. */
+    public static ObjectNode user(User user) {
+        return object().put("userId", user.userId()).put("username", user.username())
+                .put("displayName", user.displayName());
+    }
+
+    public static ArrayNode users(List<User> users) {
+        ArrayNode array = MAPPER.createArrayNode();
+        users.forEach(user -> array.add(user(user)));
         return array;
     }
 

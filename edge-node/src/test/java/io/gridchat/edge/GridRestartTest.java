@@ -31,7 +31,7 @@ class GridRestartTest {
     }
 
     @Test
-    void when_the_whole_grid_restarts_then_every_acked_message_is_in_history_in_order_and_read_positions_are_kept() {
+    void when_the_whole_grid_restarts_then_every_acked_message_is_in_history_in_order_and_read_positions_and_friends_are_kept() {
         ApiClient api = new ApiClient(platform.http(0));
         Account ivy = api.register(ApiClient.uniqueName("ivy"));
         Account away = api.register(ApiClient.uniqueName("away"));
@@ -49,6 +49,10 @@ class GridRestartTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
                 platform.lastQueuedOffline(away.userId(), room) == 150);
         stayingOpen.ack("read", "room", room, "seq", 120);
+        String request = api.call("POST", "/api/v1/friends/requests", ivy.token(),
+                "{\"toUserId\":\"" + away.userId() + "\"}").body().get("requestId").asText();
+        assertThat(api.call("POST", "/api/v1/friends/requests/" + request + "/accept", away.token(), null).status())
+                .isEqualTo(200);
 
         platform.restartGrid();
 
@@ -74,6 +78,8 @@ class GridRestartTest {
             JsonNode join = client.ack("join", "room", room);
             assertThat(join.get("lastSeq").asLong()).isEqualTo(150);
             assertThat(join.get("readSeq").asLong()).as("read position kept in MySQL").isEqualTo(120);
+            assertThat(api.call("GET", "/api/v1/friends", ivy.token(), null).body().get("friends")
+                    .findValuesAsText("userId")).as("friends kept in MySQL").containsExactly(away.userId());
             assertThat(join.get("recent")).hasSize(50);
             assertThat(client.ack("send", "room", room, "text", "after restart").get("seq").asLong()).isEqualTo(151);
             assertThat(client.awaitMessage(room).get("seq").asLong()).isEqualTo(151);

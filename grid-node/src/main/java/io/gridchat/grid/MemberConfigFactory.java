@@ -14,6 +14,8 @@ import io.gridchat.config.ClusterSettings;
 import io.gridchat.config.GridSettings;
 import io.gridchat.config.GridchatConfig;
 import io.gridchat.mapstores.ShardPools;
+import io.gridchat.mapstores.friends.FriendListMapStore;
+import io.gridchat.mapstores.friends.FriendRequestMapStore;
 import io.gridchat.mapstores.messages.MessageMapStore;
 import io.gridchat.mapstores.messages.RoomLogMapLoader;
 import io.gridchat.mapstores.offline.OfflineMapStore;
@@ -74,6 +76,8 @@ final class MemberConfigFactory {
         config.addMapConfig(loaded(MapNames.ROSTERS, grid, new RosterMapLoader()));
         config.addMapConfig(stored(MapNames.OFFLINE, grid, new OfflineMapStore()));
         config.addMapConfig(stored(MapNames.READ_POSITIONS, grid, new ReadPositionMapStore()));
+        config.addMapConfig(stored(MapNames.FRIENDS, grid, new FriendListMapStore()));
+        config.addMapConfig(stored(MapNames.FRIEND_REQUESTS, grid, new FriendRequestMapStore()));
         config.addMapConfig(inMemory(MapNames.DEDUPE, grid));
         config.addMapConfig(inMemory(MapNames.SESSIONS, grid));
         config.addMapConfig(inMemory(MapNames.EDGES, grid));

@@ -65,3 +65,19 @@ CREATE TABLE IF NOT EXISTS read_positions (
     updated_at    BIGINT      NOT NULL,
     PRIMARY KEY (room_id, user_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- A user's friends as one line per friend id; sharded by user.
+CREATE TABLE IF NOT EXISTS friend_lists (
+    user_id    VARCHAR(64) NOT NULL,
+    friend_ids MEDIUMTEXT  NOT NULL,
+    PRIMARY KEY (user_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Pending friend requests; sharded by request id.
+CREATE TABLE IF NOT EXISTS friend_requests (
+    request_id   VARCHAR(64) NOT NULL,
+    from_user_id VARCHAR(64) NOT NULL,
+    to_user_id   VARCHAR(64) NOT NULL,
+    created_at   BIGINT      NOT NULL,
+    PRIMARY KEY (request_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

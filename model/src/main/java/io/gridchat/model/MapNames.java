@@ -34,6 +34,10 @@ public final class MapNames {
     public static final String PRESENCE_EVENTS = "presence-events";
     /** {@link MemberKey} to {@link ReadPosition}: how far each member read each room; MySQL table read_positions. */
     public static final String READ_POSITIONS = "read-positions";
+    /** userId to {@link FriendList}; MySQL table friend_lists, sharded by userId. */
+    public static final String FRIENDS = "friends";
+    /** requestId to a pending {@link FriendRequest}; MySQL table friend_requests, sharded by requestId. */
+    public static final String FRIEND_REQUESTS = "friend-requests";
     /** Name of the delivery Jet job. */
     public static final String DELIVERY_JOB = "delivery";
 

@@ -131,13 +131,13 @@ public final class BareEndpoint extends Endpoint {
 
     private void onSendFailure(Throwable failure) {
         LOG.debug("write to a connection of user {} failed, closing", userId, failure);
-        close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed");
+        close(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write failed");
     }
 
     private void close(CloseReason.CloseCode code, String reason) {
         try {
             session.close(new CloseReason(code, reason));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.debug("close of a connection of user {} failed", userId, e);
         }
     }

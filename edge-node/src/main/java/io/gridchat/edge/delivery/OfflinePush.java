@@ -32,7 +32,7 @@ public final class OfflinePush {
         this.pushLimit = pushLimit;
     }
 
-    /** The user's marks, read before the connection goes live so their rooms can be held back. */
+    /** The user's marks, read once the connection is live in the grid (its live events are held meanwhile). */
     public CompletionStage<List<OfflineMark>> marksOf(String userId) {
         return grid.offline().getAsync(userId).thenApply(marks -> marks == null ? List.of() : marks.marks());
     }

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -85,9 +86,10 @@ public final class ApiServlet extends HttpServlet {
 
         private CompletionStage<Reply> authenticated(Request request, String userId) {
             if (request.is("GET", "me")) {
-                return services.accounts().user(userId).thenApply(user -> Reply.ok(Json.object()
-                        .put("userId", user.userId()).put("username", user.username())
-                        .put("displayName", user.displayName())));
+                return services.accounts().user(userId).thenApply(user -> Reply.ok(Json.user(user)));
+            }
+            if (request.path().size() >= 1 && request.path().get(0).equals("friends")) {
+                return friends(request, userId);
             }
             if (request.is("POST", "rooms")) {
                 return services.rooms().create(userId, request.string("name"), request.string("kind"),
@@ -111,6 +113,32 @@ public final class ApiServlet extends HttpServlet {
             }
             throw new ClientError(ErrorCode.NOT_FOUND, "no such endpoint: " + request.method() + " /api/v1/"
                     + String.join("/", request.path()));
+        }
+
+        private CompletionStage<Reply> friends(Request request, String userId) {
+            List<String> path = request.path();
+            if (request.is("GET", "friends")) {
+                return services.friends().friends(userId).thenApply(users ->
+                        Reply.ok(Json.object().set("friends", Json.users(users))));
+            }
+            if (request.is("POST", "friends", "requests")) {
+                return services.friends().request(userId, request.string("toUserId")).thenApply(id ->
+                        Reply.created(Json.object().put("requestId", id)));
+            }
+            if (request.method().equals("POST") && path.size() == 4 && path.get(1).equals("requests")
+                    && path.get(3).equals("accept")) {
+                return services.friends().accept(userId, path.get(2)).thenApply(friend ->
+                        Reply.ok(Json.object().set("friend", Json.user(friend))));
+            }
+            if (request.method().equals("GET") && path.size() == 3 && path.get(1).equals("mutual")) {
+                return services.friends().mutual(userId, path.get(2)).thenApply(users ->
+                        Reply.ok(Json.object().set("users", Json.users(users))));
+            }
+            if (request.method().equals("DELETE") && path.size() == 2) {
+                return services.friends().unfriend(userId, path.get(1)).thenApply(done -> Reply.noContent());
+            }
+            throw new ClientError(ErrorCode.NOT_FOUND, "no such endpoint: " + request.method() + " /api/v1/"
+                    + String.join("/", path));
         }
 
         private static ObjectNode session(SignedIn signedIn) {

@@ -11,4 +11,8 @@ record Reply(int status, JsonNode body) {
     static Reply created(JsonNode body) {
         return new Reply(201, body);
     }
+
+    static Reply noContent() {
+        return new Reply(204, null);
+    }
 }

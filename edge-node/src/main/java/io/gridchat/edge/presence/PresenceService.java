@@ -5,6 +5,7 @@ import io.gridchat.config.PresenceSettings;
 import io.gridchat.edge.Grid;
 import io.gridchat.edge.Json;
 import io.gridchat.edge.ws.ChatConnection;
+import io.gridchat.model.FriendList;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.Presence;
 import io.gridchat.model.PresenceChange;
@@ -28,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * Presence as this edge node's connections see and shape it: heartbeats to the grid (on connect, then about
  * four times per TTL while frames or pings arrive, and at once when an away user acts), offline when the
  * user's last connection closes, and answers to {@code presence} frames under the visibility rule: a user's
- * presence is visible to those who share a room with them (friends, once they exist, too); to anyone else
- * they read offline with no lastSeen. Every change is published once on the presence topic, which every
+ * presence is visible to their friends and to those who share a room with them; to anyone else they read
+ * offline with no lastSeen. Every change is published once on the presence topic, which every
  * edge node reads. Thread-safe.
  */
 public final class PresenceService {
@@ -49,9 +50,14 @@ public final class PresenceService {
         this.touchEveryMillis = Math.max(250, settings.ttlMillis() / 4);
     }
 
-    /** The connection is registered in the grid: the user is online (again). */
+    /** The connection is registered in the grid: the user is online (again), and it watches their friends. */
     public void connected(ChatConnection connection) {
         touch(connection, System.currentTimeMillis());
+        grid.friends().getAsync(connection.userId()).whenComplete((friends, failure) -> {
+            if (friends != null) {
+                hub.watch(connection, friends.friendIds());
+            }
+        });
     }
 
     /** A frame arrived; {@code active} unless it was a ping. Sends a heartbeat when one is due. */
@@ -100,10 +106,14 @@ public final class PresenceService {
         }, blocking);
     }
 
-    /** The user themself and everyone in a room this connection joined. */
+    /** The user themself, their friends and everyone in a room this connection joined. */
     private Set<String> visibleTo(ChatConnection connection) {
         Set<String> visible = new HashSet<>();
         visible.add(connection.userId());
+        FriendList friends = grid.friends().get(connection.userId());
+        if (friends != null) {
+            visible.addAll(friends.friendIds());
+        }
         Set<String> rooms = new HashSet<>(connection.rooms());
         if (!rooms.isEmpty()) {
             for (Roster roster : grid.rosters().getAll(rooms).values()) {

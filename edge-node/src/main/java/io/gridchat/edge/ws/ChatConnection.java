@@ -29,6 +29,7 @@ public final class ChatConnection {
     private final Map<String, Long> deliveredSeq = new HashMap<>();
     /** Live frames of rooms whose missed messages are being pushed; written after the push. */
     private final Map<String, List<Held>> held = new HashMap<>();
+    private boolean holdingAll;
     /** Rooms joined on this connection (guarded by deliveredSeq); they decide whose presence it may see. */
     private final Set<String> rooms = new HashSet<>();
     private final long since = System.currentTimeMillis();
@@ -87,12 +88,37 @@ public final class ChatConnection {
     /** Writes a room's message event unless this connection already has that seq of the room. */
     public void deliver(String roomId, long seq, String frame) {
         synchronized (deliveredSeq) {
-            List<Held> waiting = held.get(roomId);
+            List<Held> waiting = holdingAll ? held.computeIfAbsent(roomId, room -> new ArrayList<>())
+                    : held.get(roomId);
             if (waiting != null) {
                 waiting.add(new Held(seq, frame));
                 return;
             }
             write(roomId, seq, frame);
+        }
+    }
+
+    /**
+     * Holds live events of every room back until {@link #releaseAllBut}: set while a new connection registers
+     * and its missed messages are looked up, so nothing live overtakes what it missed.
+     */
+    void holdAll() {
+        synchronized (deliveredSeq) {
+            holdingAll = true;
+        }
+    }
+
+    /** Ends {@link #holdAll}: writes what was held, except the rooms whose missed messages are pushed next. */
+    void releaseAllBut(Set<String> pushedRooms) {
+        synchronized (deliveredSeq) {
+            holdingAll = false;
+            held.entrySet().removeIf(room -> {
+                if (pushedRooms.contains(room.getKey())) {
+                    return false;
+                }
+                room.getValue().forEach(frame -> write(room.getKey(), frame.seq(), frame.frame()));
+                return true;
+            });
         }
     }
 
@@ -144,17 +170,19 @@ public final class ChatConnection {
         }
     }
 
+    /** Never throws: callers are delivery loops that must go on to the other connections. */
     void close(CloseReason reason) {
         try {
             session.close(reason);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.debug("close of connection {} failed", connectionId, e);
         }
     }
 
     private void onSendFailure(Throwable failure) {
         LOG.debug("write to connection {} failed, closing", connectionId, failure);
-        close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed"));
+        // 1006 (closed abnormally) may not be sent in a close frame; 1011 may.
+        close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write failed"));
     }
 
     private void onSlowConsumer() {

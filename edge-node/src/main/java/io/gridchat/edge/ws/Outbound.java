@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connection's outbound frames, written one at a time in enqueue order, never blocking the caller.
@@ -16,6 +18,7 @@ import java.util.function.Consumer;
  * Thread-safe: any thread may enqueue; completions may arrive on any thread.
  */
 public final class Outbound implements SendHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(Outbound.class);
     /** Set while this thread drains, so a send that completes synchronously does not recurse. */
     private static final ThreadLocal<Boolean> DRAINING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
@@ -66,7 +69,7 @@ public final class Outbound implements SendHandler {
                 if (next == null || next instanceof Runnable) {
                     writing.set(false);
                     if (next != null) {
-                        ((Runnable) next).run();
+                        runQuietly((Runnable) next);
                     }
                     continue;
                 }
@@ -74,6 +77,15 @@ public final class Outbound implements SendHandler {
             }
         } finally {
             DRAINING.set(Boolean.FALSE);
+        }
+    }
+
+    /** An action's failure is its own: the frames queued behind it, and the caller's loop, go on. */
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("action after a written frame failed: {}", e.toString());
         }
     }
 

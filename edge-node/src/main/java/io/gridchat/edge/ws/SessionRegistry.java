@@ -9,6 +9,7 @@ import io.gridchat.model.OfflineMark;
 import io.gridchat.model.processor.AddConnection;
 import io.gridchat.model.processor.RemoveConnection;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,19 +43,25 @@ public final class SessionRegistry {
     }
 
     /**
-     * A new connection: missed messages are read first and their rooms held back, then the connection goes
-     * live in the grid, then the missed messages are written before anything live of the same room.
+     * A new connection: live events are held back while it goes live in the grid and its missed messages are
+     * looked up (after registering, so a message is either live here or in the marks), then the missed
+     * messages are pushed before anything live of the same room.
      */
     void open(ChatConnection connection) {
         connections.add(connection);
-        offline.marksOf(connection.userId()).whenComplete((marks, failure) -> {
-            List<OfflineMark> missed = failure == null ? marks : List.of();
-            if (failure != null) {
-                LOG.warn("could not read the offline marks of {}: {}", connection.userId(), failure.toString());
-            }
-            missed.forEach(mark -> connection.hold(mark.roomId()));
-            register(connection).thenRun(() -> offline.push(connection, missed));
-        });
+        connection.holdAll();
+        register(connection).handle((count, failure) -> null)
+                .thenCompose(registered -> offline.marksOf(connection.userId()))
+                .whenComplete((marks, failure) -> {
+                    List<OfflineMark> missed = failure == null ? marks : List.of();
+                    if (failure != null) {
+                        LOG.warn("could not read the offline marks of {}: {}", connection.userId(),
+                                failure.toString());
+                    }
+                    missed.forEach(mark -> connection.hold(mark.roomId()));
+                    connection.releaseAllBut(missed.stream().map(OfflineMark::roomId).collect(Collectors.toSet()));
+                    offline.push(connection, missed);
+                });
     }
 
     private CompletionStage<Integer> register(ChatConnection connection) {

@@ -28,6 +28,7 @@ public final class ProcessorFactory implements DataSerializableFactory {
     static final int MARK_RECEIPT = 19;
     static final int SEND_RECEIPTS = 20;
     static final int OPEN_DIRECT_ROOM = 21;
+    static final int CHANGE_FRIEND = 22;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -53,6 +54,7 @@ public final class ProcessorFactory implements DataSerializableFactory {
             case MARK_RECEIPT -> new MarkReceipt();
             case SEND_RECEIPTS -> new SendReceipts();
             case OPEN_DIRECT_ROOM -> new OpenDirectRoom();
+            case CHANGE_FRIEND -> new ChangeFriend();
             default -> null;
         };
     }

@@ -9,6 +9,8 @@ import io.gridchat.model.Connection;
 import io.gridchat.model.DedupeKey;
 import io.gridchat.model.EdgeDelivery;
 import io.gridchat.model.EdgeEvent;
+import io.gridchat.model.FriendList;
+import io.gridchat.model.FriendRequest;
 import io.gridchat.model.JoinOutcome;
 import io.gridchat.model.JoinResult;
 import io.gridchat.model.MemberKey;
@@ -48,7 +50,8 @@ public final class ModelSerialization {
                 new ConnectionSerializer(), new UserSessionsSerializer(), new EdgeDeliverySerializer(),
                 new MessagePageSerializer(), new SendResultSerializer(), new JoinResultSerializer(),
                 new OfflineMarksSerializer(), new EdgeEventSerializer(), new PresenceSerializer(),
-                new PresenceChangeSerializer(), new ReadPositionSerializer(), new ReadResultSerializer());
+                new PresenceChangeSerializer(), new ReadPositionSerializer(), new ReadResultSerializer(),
+                new FriendRequestSerializer(), new FriendListSerializer());
     }
 
     public static SerializationConfig register(SerializationConfig config) {
@@ -75,7 +78,8 @@ public final class ModelSerialization {
                 new OfflineMarks("u", List.of(new OfflineMark("r", 1, 2))), new EdgeEvent("e", "r", "{}", List.of("u")),
                 new Presence("u", PresenceStatus.ONLINE, 1, 1),
                 new PresenceChange("u", PresenceStatus.OFFLINE, PresenceStatus.ONLINE, 1),
-                new ReadPosition("r", "u", 1, 1, 1), new ReadResult(true, 0, 1));
+                new ReadPosition("r", "u", 1, 1, 1), new ReadResult(true, 0, 1),
+                new FriendRequest("f", "u", "v", 1), new FriendList("u", List.of("v")));
     }
 
     /** Teaches a client (or member) every schema up front; see {@link #samples()}. */
