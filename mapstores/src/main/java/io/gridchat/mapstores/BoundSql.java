@@ -22,18 +22,28 @@ public record BoundSql(String sql, List<Object> parameters) {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             for (int i = 0; i < parameters.size(); i++) {
-                Object value = parameters.get(i);
-                if (value == null) {
-                    // MySQL's NULL has no type; VARCHAR is accepted for a column of any type.
-                    statement.setNull(i + 1, Types.VARCHAR);
-                } else {
-                    statement.setObject(i + 1, value);
-                }
+                bind(statement, i + 1, parameters.get(i));
             }
             return statement;
         } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
+        }
+    }
+
+    /** Binds one parameter (1-based {@code index}); null is SQL NULL. */
+    public static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            // MySQL's NULL has no type; VARCHAR is accepted for a column of any type.
+            statement.setNull(index, Types.VARCHAR);
+        } else if (value instanceof String text) {
+            statement.setString(index, text);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else {
+            statement.setObject(index, value);
         }
     }
 }

@@ -33,6 +33,14 @@ public final class ShardPools implements AutoCloseable {
     /** How long a caller waits for a connection before the shard counts as unavailable. */
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Server-side statements cached per connection (LRU). The hot ones are few: a map's full-size upsert and
+     * single-key reads; remainders of other sizes come and go. Bounded because every cached statement holds a
+     * server-side prepared statement (MySQL's max_prepared_stmt_count is server-wide, 16382 by default).
+     */
+    private static final int PREPARED_STATEMENTS_PER_CONNECTION = 32;
+    /** Longest SQL cached: a 5000-row upsert (the largest rows-per-statement) of the widest table fits. */
+    private static final int PREPARED_STATEMENT_MAX_SQL = 256 * 1024;
 
     private final List<HikariDataSource> pools;
     private final ShardRouter router;
@@ -82,6 +90,14 @@ public final class ShardPools implements AutoCloseable {
         config.addDataSourceProperty("connectTimeout", String.valueOf(connectionTimeout.toMillis()));
         // A dead peer must not hang a write-behind thread for the hours TCP keep-alive takes.
         config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toMillis()));
+        // Server-side prepared statements, cached per connection: a multi-row upsert's parameters travel in the
+        // binary protocol (no escaping on the client, no parsing of the values' text on the server), and the
+        // statement of a given row count is prepared once per connection. Measured on the write-behind drain
+        // (benchmarks/RESULTS.md, "Database baseline"): roughly half the database and writer CPU per row.
+        config.addDataSourceProperty("useServerPrepStmts", "true");
+        config.addDataSourceProperty("cachePrepStmts", "true");
+        config.addDataSourceProperty("prepStmtCacheSize", String.valueOf(PREPARED_STATEMENTS_PER_CONNECTION));
+        config.addDataSourceProperty("prepStmtCacheSqlLimit", String.valueOf(PREPARED_STATEMENT_MAX_SQL));
         return config;
     }
 

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,16 +40,42 @@ public abstract class ShardedMapStore<K, V> extends ShardedMapLoader<K, V> imple
      */
     @Override
     public void storeAll(Map<K, V> map) {
-        Map<K, V> entries = new HashMap<>(map);
-        batches().write("store", entries.keySet(), rows::routingKey, (connection, chunk) -> {
-            List<Object[]> tuples = new ArrayList<>(chunk.size());
-            for (K key : chunk) {
-                tuples.add(concat(rows.keyColumns(key), rows.valueColumns(entries.get(key))));
-            }
-            try (PreparedStatement statement = rows.table().upsert(tuples).prepare(connection)) {
+        // Snapshots of the entries: the shard writers read them while committed keys are removed from map.
+        List<Map.Entry<K, V>> entries = new ArrayList<>(map.size());
+        for (Map.Entry<K, V> entry : map.entrySet()) {
+            entries.add(new AbstractMap.SimpleImmutableEntry<>(entry.getKey(), entry.getValue()));
+        }
+        TableQueries table = rows.table();
+        batches().write("store", entries, entry -> rows.routingKey(entry.getKey()), (connection, chunk) -> {
+            // The SQL text is cached per row count; parameters are bound straight from the entries.
+            try (PreparedStatement statement = connection.prepareStatement(table.upsertSql(chunk.size()))) {
+                int index = 1;
+                for (Map.Entry<K, V> entry : chunk) {
+                    index = bindAll(statement, index, rows.keyColumns(entry.getKey()));
+                    index = bindAll(statement, index, rows.valueColumns(entry.getValue()));
+                }
+                if (index - 1 != chunk.size() * table.width()) {
+                    throw new IllegalArgumentException(table.table() + " rows have " + table.width()
+                            + " columns, but " + (index - 1) + " values were given for " + chunk.size() + " rows");
+                }
                 statement.executeUpdate();
             }
-        }, committed -> forget(map.keySet(), committed));
+        }, committed -> forget(map.keySet(), keysOf(committed)));
+    }
+
+    private static int bindAll(PreparedStatement statement, int index, Object[] values) throws SQLException {
+        for (Object value : values) {
+            BoundSql.bind(statement, index++, value);
+        }
+        return index;
+    }
+
+    private static <K, V> List<K> keysOf(List<Map.Entry<K, V>> entries) {
+        List<K> keys = new ArrayList<>(entries.size());
+        for (Map.Entry<K, V> entry : entries) {
+            keys.add(entry.getKey());
+        }
+        return keys;
     }
 
     @Override
@@ -87,13 +114,6 @@ public abstract class ShardedMapStore<K, V> extends ShardedMapLoader<K, V> imple
             tuples.add(rows.keyColumns(key));
         }
         return tuples;
-    }
-
-    private static Object[] concat(Object[] keyColumns, Object[] valueColumns) {
-        Object[] row = new Object[keyColumns.length + valueColumns.length];
-        System.arraycopy(keyColumns, 0, row, 0, keyColumns.length);
-        System.arraycopy(valueColumns, 0, row, keyColumns.length, valueColumns.length);
-        return row;
     }
 
     /** Reports committed keys back to Hazelcast by removing them; a caller's immutable collection stays as is. */

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,12 +20,17 @@ import java.util.stream.Stream;
  */
 public final class TableQueries {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
+    /** Upsert texts kept per table; the first sizes asked for (the full-size statement among them) stay. */
+    private static final int MAX_CACHED_UPSERTS = 64;
 
     private final String table;
     private final List<String> keyColumns;
     private final List<String> valueColumns;
     private final String columnList;
     private final String upsertTail;
+    private final String tuple;
+    /** Upsert SQL by row count (bounded): the write-behind path asks for the full-size one over and over. */
+    private final Map<Integer, String> upsertSql = new ConcurrentHashMap<>();
 
     public TableQueries(String table, List<String> keyColumns, List<String> valueColumns) {
         if (keyColumns.isEmpty() || keyColumns.size() > 2) {
@@ -41,6 +47,32 @@ public final class TableQueries {
         List<String> updated = valueColumns.isEmpty() ? keyColumns.subList(0, 1) : valueColumns;
         this.upsertTail = " ON DUPLICATE KEY UPDATE "
                 + updated.stream().map(column -> column + " = VALUES(" + column + ")").collect(Collectors.joining(", "));
+        this.tuple = "(" + placeholders(keyColumns.size() + valueColumns.size()) + ")";
+    }
+
+    /** Columns of a row: key columns then value columns. */
+    public int width() {
+        return keyColumns.size() + valueColumns.size();
+    }
+
+    /**
+     * The text of one statement that inserts or overwrites {@code rows} rows of {@link #width()} parameters each
+     * (key columns then value columns, row after row); cached for up to {@value #MAX_CACHED_UPSERTS} row counts.
+     */
+    public String upsertSql(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("no rows for a statement on " + table);
+        }
+        String cached = upsertSql.get(rows);
+        if (cached != null) {
+            return cached;
+        }
+        String sql = "INSERT INTO " + table + " (" + columnList + ") VALUES "
+                + String.join(", ", Collections.nCopies(rows, tuple)) + upsertTail;
+        if (upsertSql.size() < MAX_CACHED_UPSERTS) {
+            upsertSql.putIfAbsent(rows, sql);
+        }
+        return sql;
     }
 
     public String table() {
@@ -58,8 +90,7 @@ public final class TableQueries {
     /** One statement that inserts or overwrites every row; a row is key columns then value columns. */
     public BoundSql upsert(List<Object[]> rows) {
         requireNotEmpty(rows);
-        int width = keyColumns.size() + valueColumns.size();
-        String tuple = "(" + placeholders(width) + ")";
+        int width = width();
         List<Object> parameters = new ArrayList<>(rows.size() * width);
         for (Object[] row : rows) {
             if (row.length != width) {
@@ -67,9 +98,7 @@ public final class TableQueries {
             }
             parameters.addAll(Arrays.asList(row));
         }
-        String sql = "INSERT INTO " + table + " (" + columnList + ") VALUES "
-                + String.join(", ", Collections.nCopies(rows.size(), tuple)) + upsertTail;
-        return new BoundSql(sql, parameters);
+        return new BoundSql(upsertSql(rows.size()), parameters);
     }
 
     /** Every column of the rows with these keys (each key: its key column values). Missing keys are absent. */

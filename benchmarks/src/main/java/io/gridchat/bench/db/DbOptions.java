@@ -13,7 +13,7 @@ import java.util.List;
  * @param mysqlShards       JDBC URLs of existing shards instead of the embedded MariaDB; empty: embedded
  * @param user              database user for {@code mysqlShards}
  * @param password          database password for {@code mysqlShards}
- * @param writeDelaySeconds grid.writeDelaySeconds for the member; null: the configured one
+ * @param writeDelaySeconds grid.writeDelaySeconds for the member; null: WriteBehindRun.HOLD_DELAY_SECONDS
  * @param writeBatchSize    grid.writeBatchSize for the member; null: the configured one
  * @param memberPort        port of the Hazelcast member
  * @param deliveryJob       keep the delivery Jet job running while the write-behind queue drains
@@ -31,7 +31,8 @@ record DbOptions(int messages, int rooms, int batch, int shards, List<String> my
               --shards N               shard databases of the embedded MariaDB (4)
               --mysql-shards URL,...   use these shards instead (their messages tables must be empty)
               --user NAME --password SECRET   credentials for --mysql-shards (root, empty)
-              --write-delay-seconds N  the member's grid.writeDelaySeconds (configured value)
+              --write-delay-seconds N  the member's grid.writeDelaySeconds while it is filled (3600: nothing
+                                       is written before the timed flush; shorter than the fill fails the run)
               --write-batch-size N     the member's grid.writeBatchSize (configured value)
               --member-port N          Hazelcast member port (15701)
               --delivery-job           keep the delivery Jet job running during the drain (cancelled by default)
