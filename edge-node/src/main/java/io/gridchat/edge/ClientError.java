@@ -1,5 +1,6 @@
 package io.gridchat.edge;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridchat.model.GridchatException;
 
 /**
@@ -8,14 +9,34 @@ import io.gridchat.model.GridchatException;
  */
 public final class ClientError extends GridchatException {
     private final ErrorCode code;
+    private final long retryAfterMs;
 
     public ClientError(ErrorCode code, String message) {
+        this(code, message, 0);
+    }
+
+    /** {@code retryAfterMs}: when the client may try again (RATE_LIMITED, UNAVAILABLE); 0 for no hint. */
+    public ClientError(ErrorCode code, String message, long retryAfterMs) {
         super(message);
         this.code = code;
+        this.retryAfterMs = retryAfterMs;
     }
 
     public ErrorCode code() {
         return code;
+    }
+
+    public long retryAfterMs() {
+        return retryAfterMs;
+    }
+
+    /** The protocol's error body: {@code error} (HTTP) or {@code code} (WebSocket), message, retryAfterMs. */
+    public ObjectNode toJson(ObjectNode node, String codeField) {
+        node.put(codeField, code.name()).put("message", getMessage());
+        if (retryAfterMs > 0) {
+            node.put("retryAfterMs", retryAfterMs);
+        }
+        return node;
     }
 
     public static ClientError badRequest(String message) {

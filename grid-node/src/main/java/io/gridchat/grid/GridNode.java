@@ -9,6 +9,7 @@ import io.gridchat.jet.delivery.DeliveryPipeline;
 import io.gridchat.jet.delivery.EdgeInboxSink;
 import io.gridchat.mapstores.ShardPools;
 import io.gridchat.model.MapNames;
+import io.gridchat.model.processor.Backpressure;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -30,18 +31,22 @@ public final class GridNode implements AutoCloseable {
 
     private final HazelcastInstance instance;
     private final ShardPools pools;
+    private final UnsavedWatch unsaved;
 
-    private GridNode(HazelcastInstance instance, ShardPools pools) {
+    private GridNode(HazelcastInstance instance, ShardPools pools, UnsavedWatch unsaved) {
         this.instance = instance;
         this.pools = pools;
+        this.unsaved = unsaved;
     }
 
     public static GridNode start(GridchatConfig config) {
         ShardPools pools = new ShardPools(config.mysql());
         try {
             pools.migrate();
-            HazelcastInstance instance = Hazelcast.newHazelcastInstance(MemberConfigFactory.create(config, pools));
-            GridNode node = new GridNode(instance, pools);
+            Backpressure backpressure = new Backpressure(config.grid().maxUnsavedMessages());
+            HazelcastInstance instance = Hazelcast.newHazelcastInstance(MemberConfigFactory.create(config, pools,
+                    backpressure));
+            GridNode node = new GridNode(instance, pools, UnsavedWatch.start(instance, backpressure));
             node.initialiseLoaders();
             EdgeReaper.register(instance);
             PresenceReaper.register(instance, config.presence());
@@ -89,6 +94,7 @@ public final class GridNode implements AutoCloseable {
     /** Graceful stop: flush, leave the cluster (partitions migrate to the others), close the pools. */
     @Override
     public void close() {
+        unsaved.close();
         try {
             if (instance.getLifecycleService().isRunning()) {
                 flush();
@@ -101,6 +107,7 @@ public final class GridNode implements AutoCloseable {
 
     /** Abrupt stop for fault tests: no flush, no migration handshake. */
     public void terminate() {
+        unsaved.close();
         try {
             instance.getLifecycleService().terminate();
         } finally {

@@ -26,6 +26,7 @@ import io.gridchat.mapstores.rooms.RosterMapLoader;
 import io.gridchat.mapstores.users.UserMapStore;
 import io.gridchat.mapstores.users.UsernameMapStore;
 import io.gridchat.model.MapNames;
+import io.gridchat.model.processor.Backpressure;
 import io.gridchat.model.serial.ModelSerialization;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -41,7 +42,7 @@ final class MemberConfigFactory {
     private MemberConfigFactory() {
     }
 
-    static Config create(GridchatConfig settings, ShardPools pools) {
+    static Config create(GridchatConfig settings, ShardPools pools, Backpressure backpressure) {
         Config config = new Config();
         ClusterSettings cluster = settings.cluster();
         config.setClusterName(cluster.name());
@@ -61,6 +62,7 @@ final class MemberConfigFactory {
         ConcurrentMap<String, Object> userContext = new ConcurrentHashMap<>();
         userContext.put(ShardPools.USER_CONTEXT_KEY, pools);
         userContext.put(GridSettings.USER_CONTEXT_KEY, settings.grid());
+        userContext.put(Backpressure.USER_CONTEXT_KEY, backpressure);
         config.setUserContext(userContext);
 
         GridSettings grid = settings.grid();

@@ -12,10 +12,12 @@ package io.gridchat.config;
  * @param journalCapacity   event journal entries kept for the messages map (all partitions together)
  * @param deliverySnapshotMillis how often the delivery job snapshots its journal offsets
  * @param offlinePushLimit  most missed messages of one room pushed on connect; more get a backlog frame
+ * @param maxUnsavedMessages messages a member may hold that MySQL does not have yet; above it sends are refused
+ *                          (UNAVAILABLE with a retry hint) until the write-behind queue drains below 90%
  */
 public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPageSize, int backupCount,
                            int writeDelaySeconds, int writeBatchSize, int journalCapacity,
-                           int deliverySnapshotMillis, int offlinePushLimit) {
+                           int deliverySnapshotMillis, int offlinePushLimit, int maxUnsavedMessages) {
     /** Key of this record in a member's user context. */
     public static final String USER_CONTEXT_KEY = "gridchat.grid";
 
@@ -30,5 +32,6 @@ public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPage
         ConfigException.check(deliverySnapshotMillis >= 100, "grid.deliverySnapshotMillis", "must be >= 100");
         ConfigException.check(offlinePushLimit >= 1 && offlinePushLimit <= maxPageSize, "grid.offlinePushLimit",
                 "must be 1 to grid.maxPageSize");
+        ConfigException.check(maxUnsavedMessages >= 10, "grid.maxUnsavedMessages", "must be at least 10");
     }
 }

@@ -50,7 +50,7 @@ public final class ApiServlet extends HttpServlet {
                     ClientError error = Failures.toClientError(failure, request.getMethod() + " "
                             + request.getRequestURI());
                     services.metrics().error(error.code());
-                    JsonResponses.error(response, error.code(), error.getMessage());
+                    JsonResponses.error(response, error);
                 } else {
                     JsonResponses.write(response, result.status(), result.body());
                 }

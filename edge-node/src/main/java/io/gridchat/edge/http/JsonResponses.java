@@ -1,6 +1,7 @@
 package io.gridchat.edge.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gridchat.edge.ClientError;
 import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.Json;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +26,14 @@ public final class JsonResponses {
     }
 
     public static void error(HttpServletResponse response, ErrorCode code, String message) throws IOException {
-        write(response, code.status(), Json.object().put("error", code.name()).put("message", message));
+        error(response, new ClientError(code, message));
+    }
+
+    /** The error's status and body; with a retry hint also {@code Retry-After} (whole seconds, rounded up). */
+    public static void error(HttpServletResponse response, ClientError error) throws IOException {
+        if (error.retryAfterMs() > 0) {
+            response.setHeader("Retry-After", String.valueOf((error.retryAfterMs() + 999) / 1000));
+        }
+        write(response, error.code().status(), error.toJson(Json.object(), "error"));
     }
 }

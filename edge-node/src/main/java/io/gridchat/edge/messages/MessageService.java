@@ -10,7 +10,6 @@ import io.gridchat.edge.rooms.RoomService;
 import io.gridchat.model.MessagePage;
 import io.gridchat.model.MessageRef;
 import io.gridchat.model.ReadOutcome;
-import io.gridchat.model.SendOutcome;
 import io.gridchat.model.processor.AppendMessage;
 import io.gridchat.model.processor.ReadMessages;
 import java.util.concurrent.CompletionStage;
@@ -20,6 +19,8 @@ import java.util.concurrent.CompletionStage;
  * {@link ReadMessages} task on the member that owns the room. Thread-safe.
  */
 public final class MessageService {
+    /** Retry hint for a send refused while a member's write-behind backlog drains. */
+    static final long OVERLOADED_RETRY_MS = 1_000;
     public static final int DEFAULT_PAGE = 50;
 
     private final Grid grid;
@@ -45,10 +46,14 @@ public final class MessageService {
             throw ClientError.badRequest("clientMsgId must be 1 to " + limits.maxClientMsgIdLength() + " characters");
         }
         return grid.roomLogs().submitToKey(roomId, new AppendMessage(userId, clientMsgId, text)).thenApply(result -> {
-            if (result.outcome() == SendOutcome.NOT_MEMBER) {
-                throw notMember();
+            switch (result.outcome()) {
+                case NOT_MEMBER -> throw notMember();
+                case OVERLOADED -> throw new ClientError(ErrorCode.UNAVAILABLE,
+                        "messages are arriving faster than they can be saved; try again shortly", OVERLOADED_RETRY_MS);
+                default -> {
+                    return result.ref();
+                }
             }
-            return result.ref();
         });
     }
 

@@ -206,7 +206,7 @@ final class FrameHandler {
 
     private void sendError(ChatConnection connection, JsonNode id, ClientError error) {
         services.metrics().error(error.code());
-        ObjectNode node = reply("error", id).put("code", error.code().name()).put("message", error.getMessage());
+        ObjectNode node = error.toJson(reply("error", id), "code");
         connection.send(Json.write(node));
     }
 }

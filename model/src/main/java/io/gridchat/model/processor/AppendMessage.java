@@ -64,6 +64,9 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
                 return new SendResult(SendOutcome.DUPLICATE, earlier);
             }
         }
+        if (GridContext.overloaded(instance)) {
+            return new SendResult(SendOutcome.OVERLOADED, null);
+        }
         RoomLog log = entry.getValue() == null ? RoomLog.EMPTY : entry.getValue();
         long seq = log.lastSeq() + 1;
         long ts = Math.max(System.currentTimeMillis(), log.lastTs());

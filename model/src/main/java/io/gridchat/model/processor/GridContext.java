@@ -15,4 +15,10 @@ final class GridContext {
         }
         throw new IllegalStateException("member has no GridSettings in its user context under " + GridSettings.USER_CONTEXT_KEY);
     }
+
+    /** The member's backpressure; a member without one (a bare test member) never refuses. */
+    static boolean overloaded(HazelcastInstance instance) {
+        return instance.getUserContext().get(Backpressure.USER_CONTEXT_KEY) instanceof Backpressure backpressure
+                && backpressure.refusing();
+    }
 }
