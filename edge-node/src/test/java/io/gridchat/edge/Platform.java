@@ -2,6 +2,7 @@ package io.gridchat.edge;
 
 import io.gridchat.config.ConfigLoader;
 import io.gridchat.config.GridchatConfig;
+import io.gridchat.config.MysqlSettings;
 import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.grid.GridNode;
 import io.gridchat.grid.TestGrid;
@@ -9,6 +10,11 @@ import io.gridchat.model.MapNames;
 import io.gridchat.model.OfflineMark;
 import io.gridchat.model.OfflineMarks;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +107,28 @@ public final class Platform implements AutoCloseable {
         }
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 members.get(0).instance().getMap(MapNames.SESSIONS).get(user.userId()) == null);
+    }
+
+    /** The seqs of {@code room} in MySQL (all shards), ascending; flush first to see every acked one. */
+    public List<Long> storedSeqs(String room) {
+        List<Long> seqs = new ArrayList<>();
+        MysqlSettings mysql = config.mysql();
+        for (String shard : mysql.shards()) {
+            try (Connection connection = DriverManager.getConnection(shard, mysql.user(), mysql.password());
+                 PreparedStatement select = connection.prepareStatement(
+                         "SELECT seq FROM messages WHERE room_id = ? ORDER BY seq")) {
+                select.setString(1, room);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        seqs.add(rows.getLong(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new AssertionError("could not read shard " + shard, e);
+            }
+        }
+        seqs.sort(null);
+        return seqs;
     }
 
     /** The last seq of {@code room} queued for {@code userId} while away, or -1 when nothing is queued. */
