@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 
 /**
@@ -41,11 +42,18 @@ public final class Platform implements AutoCloseable {
     }
 
     public static Platform start(int memberCount, int edgeCount, Map<String, String> extra) {
+        return start(memberCount, edgeCount, extra, overrides -> { });
+    }
+
+    /** {@code adjust} may rewrite the final config keys, e.g. to route a shard through a {@code TcpProxy}. */
+    public static Platform start(int memberCount, int edgeCount, Map<String, String> extra,
+                                 Consumer<Map<String, String>> adjust) {
         Map<String, String> overrides = TestGrid.overrides("e2e", memberCount);
         overrides.put("edge.port", "0");
         overrides.put("auth.pbkdf2Iterations", "1000");
         overrides.put("grid.deliverySnapshotMillis", "500");
         overrides.putAll(extra);
+        adjust.accept(overrides);
         Platform platform = new Platform(ConfigLoader.load(overrides), memberCount);
         try {
             platform.startGrid();
@@ -111,9 +119,14 @@ public final class Platform implements AutoCloseable {
 
     /** The seqs of {@code room} in MySQL (all shards), ascending; flush first to see every acked one. */
     public List<Long> storedSeqs(String room) {
+        return storedSeqs(room, config.mysql().shards());
+    }
+
+    /** As {@link #storedSeqs(String)}, reading the given shard URLs (e.g. past a cut proxy). */
+    public List<Long> storedSeqs(String room, List<String> shards) {
         List<Long> seqs = new ArrayList<>();
         MysqlSettings mysql = config.mysql();
-        for (String shard : mysql.shards()) {
+        for (String shard : shards) {
             try (Connection connection = DriverManager.getConnection(shard, mysql.user(), mysql.password());
                  PreparedStatement select = connection.prepareStatement(
                          "SELECT seq FROM messages WHERE room_id = ? ORDER BY seq")) {

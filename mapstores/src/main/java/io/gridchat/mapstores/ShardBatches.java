@@ -12,18 +12,26 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-shard batching every MapStore and MapLoader shares: keys grouped by shard; writes cut into statements
  * of at most {@code rowsPerStatement} rows, each shard's in one transaction; reads one query per shard (per
  * {@value #KEYS_PER_QUERY} keys, which is Hazelcast's default load chunk, so one query per shard in practice).
  * Writes go to all shards of a batch side by side (one writer thread per shard: the write-behind drain keeps
- * up with the shards, not with one of them); reads go shard after shard. A failure names the map and the
- * shard and is thrown, never swallowed, so that Hazelcast's write-behind retries. Called on Hazelcast's
+ * up with the shards, not with one of them); reads go shard after shard. A write whose shard cannot be reached
+ * is retried with back-off (0.1 s doubling to 5 s) for {@code mysql.storeRetrySeconds}, only that shard's rows,
+ * because Hazelcast's own fallback (every entry stored alone, three tries a second apart) would stall the map's
+ * store worker for hours on a large batch. A failure names the map and the shard and is thrown, never
+ * swallowed, so that Hazelcast's write-behind retries. Called on Hazelcast's
  * threads; thread-safe, holds no state but the pools.
  */
 final class ShardBatches {
     static final int KEYS_PER_QUERY = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(ShardBatches.class);
+    private static final long FIRST_BACKOFF_MILLIS = 100;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
     private final ShardPools pools;
     private final String mapName;
     private final int rowsPerStatement;
@@ -54,32 +62,68 @@ final class ShardBatches {
      * of every shard that committed (so a MapStore can drop them from a batch that fails on a later shard).
      *
      * @param action what is done, for the failure message ("store", "delete")
-     * @throws ShardUnavailableException when a shard cannot be reached or rolls back; the caller retries
+     * @throws ShardUnavailableException when a shard still cannot be reached after {@code mysql.storeRetrySeconds}
+     *                                   of retries; the caller (Hazelcast) retries later
      * @throws MapStoreException         when a shard refuses the rows
      */
     <K> void write(String action, Collection<K> keys, Function<? super K, String> routingKey,
                           ChunkWrite<K> work, Consumer<List<K>> committed) {
-        Map<Integer, List<K>> groups = byShard(keys, routingKey);
+        Map<Integer, List<K>> pending = byShard(keys, routingKey);
+        long deadline = System.nanoTime() + pools.storeRetry().toNanos();
+        long backoffMillis = FIRST_BACKOFF_MILLIS;
+        while (true) {
+            Map<Integer, RuntimeException> failures = writeOnce(action, pending, work, committed);
+            if (failures.isEmpty()) {
+                return;
+            }
+            RuntimeException first = failures.values().iterator().next();
+            boolean unreachable = failures.values().stream().allMatch(ShardUnavailableException.class::isInstance);
+            if (!unreachable || System.nanoTime() + backoffMillis * 1_000_000 > deadline || !pause(backoffMillis)) {
+                throw first;
+            }
+            pending.keySet().retainAll(failures.keySet());
+            LOG.warn("map '{}': shard(s) {} unreachable, {} rows waiting; retrying in {} ms: {}", mapName,
+                    failures.keySet(), pending.values().stream().mapToInt(List::size).sum(), backoffMillis,
+                    first.getMessage());
+            backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
+        }
+    }
+
+    /**
+     * One attempt: the shards side by side, one writer thread each. Tells {@code committed} each shard that
+     * committed; returns the failure of each shard that did not.
+     */
+    private <K> Map<Integer, RuntimeException> writeOnce(String action, Map<Integer, List<K>> groups,
+                                                         ChunkWrite<K> work, Consumer<List<K>> committed) {
         Map<Integer, Future<?>> writes = new TreeMap<>();
         groups.forEach((shard, shardKeys) -> writes.put(shard, pools.writers().submit(() -> {
             writeShard(action, shard, shardKeys, work);
             return null;
         })));
-        RuntimeException failure = null;
+        Map<Integer, RuntimeException> failures = new TreeMap<>();
         for (Map.Entry<Integer, Future<?>> write : writes.entrySet()) {
             try {
                 write.getValue().get();
                 committed.accept(groups.get(write.getKey()));
             } catch (ExecutionException e) {
-                failure = failure == null ? asRuntime(e.getCause()) : failure;
+                failures.put(write.getKey(), asRuntime(e.getCause()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failure = failure == null ? new MapStoreException(mapName, write.getKey(), "interrupted while writing", e)
-                        : failure;
+                failures.put(write.getKey(), new MapStoreException(mapName, write.getKey(),
+                        "interrupted while writing", e));
             }
         }
-        if (failure != null) {
-            throw failure;
+        return failures;
+    }
+
+    /** Sleeps between retries; false when interrupted (the member is stopping). */
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

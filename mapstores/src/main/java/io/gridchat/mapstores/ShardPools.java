@@ -45,6 +45,7 @@ public final class ShardPools implements AutoCloseable {
     private final List<HikariDataSource> pools;
     private final ShardRouter router;
     private final ExecutorService writers;
+    private final Duration storeRetry;
 
     public ShardPools(MysqlSettings settings) {
         this(settings, DEFAULT_CONNECTION_TIMEOUT);
@@ -63,12 +64,18 @@ public final class ShardPools implements AutoCloseable {
         }
         this.pools = List.copyOf(built);
         this.router = new ShardRouter(pools.size());
+        this.storeRetry = Duration.ofSeconds(settings.storeRetrySeconds());
         AtomicInteger threads = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(pools.size(), task -> {
             Thread thread = new Thread(task, "shard-writer-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** How long a write keeps retrying a shard it cannot reach before it fails. */
+    Duration storeRetry() {
+        return storeRetry;
     }
 
     /** Threads that write the shards of one batch side by side: one per shard. */

@@ -30,7 +30,7 @@ class ShardFailureTest {
     static void startPools() {
         String up = TestDatabase.newShards("failure", 1).shards().get(0);
         String down = "jdbc:mysql://127.0.0.1:" + TestDatabase.freePort() + "/gridchat_down";
-        pools = new ShardPools(new MysqlSettings(List.of(up, down), "root", "", 2), Duration.ofMillis(500));
+        pools = new ShardPools(new MysqlSettings(List.of(up, down), "root", "", 2, 1), Duration.ofMillis(500));
         messages = new MessageMapStore();
         messages.init(pools, new Properties(), MapNames.MESSAGES);
     }
