@@ -103,6 +103,31 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** The next {@code count} frames received, in arrival order (also those an {@link #await} passed over). */
+    public List<JsonNode> next(int count) {
+        List<JsonNode> frames = new ArrayList<>(count);
+        synchronized (unmatched) {
+            while (frames.size() < count && !unmatched.isEmpty()) {
+                frames.add(unmatched.remove(0));
+            }
+        }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try {
+            while (frames.size() < count) {
+                long left = deadline - System.nanoTime();
+                JsonNode node = left <= 0 ? null : received.poll(left, TimeUnit.NANOSECONDS);
+                if (node == null) {
+                    throw new AssertionError("only " + frames.size() + " of " + count + " frames within " + TIMEOUT);
+                }
+                frames.add(node);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        return frames;
+    }
+
     /** The next {@code message} event of a room. */
     public JsonNode awaitMessage(String room) {
         return await(node -> "message".equals(node.path("type").asText()) && room.equals(node.path("room").asText()));

@@ -13,6 +13,8 @@ import java.util.List;
 /** One API request, read and bounded up front: method, path segments below /api/v1, JSON body, query. */
 record Request(String method, List<String> path, JsonNode body, HttpServletRequest raw) {
 
+    private static final int DRAIN_FACTOR = 16;
+
     static Request read(HttpServletRequest raw, int maxBodyBytes) throws IOException {
         String info = raw.getPathInfo() == null ? "" : raw.getPathInfo();
         List<String> path = List.of(info.replaceAll("^/+|/+$", "").split("/+"));
@@ -20,13 +22,13 @@ record Request(String method, List<String> path, JsonNode body, HttpServletReque
     }
 
     private static JsonNode body(HttpServletRequest raw, int maxBodyBytes) throws IOException {
-        if (raw.getContentLengthLong() > maxBodyBytes) {
-            throw new ClientError(ErrorCode.TOO_LARGE, "request body is larger than " + maxBodyBytes + " bytes");
-        }
         try (InputStream in = raw.getInputStream()) {
+            if (raw.getContentLengthLong() > maxBodyBytes) {
+                throw tooLarge(in, maxBodyBytes);
+            }
             byte[] bytes = in.readNBytes(maxBodyBytes + 1);
             if (bytes.length > maxBodyBytes) {
-                throw new ClientError(ErrorCode.TOO_LARGE, "request body is larger than " + maxBodyBytes + " bytes");
+                throw tooLarge(in, maxBodyBytes);
             }
             if (bytes.length == 0) {
                 return null;
@@ -37,6 +39,21 @@ record Request(String method, List<String> path, JsonNode body, HttpServletReque
                 throw ClientError.badRequest("request body is not valid JSON");
             }
         }
+    }
+
+    /**
+     * The refusal of a body over the limit. What the client is still sending is read and dropped first (up to
+     * {@value #DRAIN_FACTOR} times the limit), so the connection can close after the 413 instead of being reset
+     * under a client that has not finished sending, which would lose the reply.
+     */
+    private static ClientError tooLarge(InputStream in, int maxBodyBytes) throws IOException {
+        long left = (long) maxBodyBytes * DRAIN_FACTOR;
+        byte[] sink = new byte[8192];
+        int read;
+        while (left > 0 && (read = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
+            left -= read;
+        }
+        return new ClientError(ErrorCode.TOO_LARGE, "request body is larger than " + maxBodyBytes + " bytes");
     }
 
     boolean is(String expectedMethod, String... segments) {

@@ -46,8 +46,12 @@ public final class ReceiptService {
     private record Key(String connectionId, String userId, String roomId, ReceiptStatus status) {
     }
 
-    /** Updates arriving while a window is open; 0 when none. Guarded by the window itself. */
+    /**
+     * Updates arriving while a window is open; 0 when none (guarded by the window itself). {@code admitted}
+     * completes with the window's first update: later ones answer as it did (a non-member is refused every time).
+     */
     private static final class Window {
+        private final CompletableFuture<Void> admitted = new CompletableFuture<>();
         private long pendingSeq;
     }
 
@@ -119,16 +123,18 @@ public final class ReceiptService {
             synchronized (open) {
                 open.pendingSeq = Math.max(open.pendingSeq, seq);
             }
-            return CompletableFuture.completedFuture(null);
+            return open.admitted.copy();
         }
-        return apply(key, seq).handle((ignored, failure) -> {
+        apply(key, seq).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 windows.remove(key, fresh);
-                throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+                fresh.admitted.completeExceptionally(failure);
+            } else {
+                timer.schedule(() -> flush(key, fresh, true), WINDOW_MILLIS, TimeUnit.MILLISECONDS);
+                fresh.admitted.complete(null);
             }
-            timer.schedule(() -> flush(key, fresh, true), WINDOW_MILLIS, TimeUnit.MILLISECONDS);
-            return null;
         });
+        return fresh.admitted.copy();
     }
 
     private void flush(Key key, Window window, boolean reopen) {
