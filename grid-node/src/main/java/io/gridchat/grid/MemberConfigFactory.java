@@ -69,18 +69,18 @@ final class MemberConfigFactory {
         config.addMapConfig(stored(MapNames.USERS, grid, new UserMapStore()));
         config.addMapConfig(stored(MapNames.USERNAMES, grid, new UsernameMapStore()));
         config.addMapConfig(stored(MapNames.ROOMS, grid, new RoomMapStore()));
-        config.addMapConfig(stored(MapNames.MEMBERS, grid, new MembershipMapStore()));
-        MapConfig messages = stored(MapNames.MESSAGES, grid, new MessageMapStore());
+        config.addMapConfig(nestedOnly(stored(MapNames.MEMBERS, grid, new MembershipMapStore()), grid));
+        MapConfig messages = nestedOnly(stored(MapNames.MESSAGES, grid, new MessageMapStore()), grid);
         messages.setEventJournalConfig(new EventJournalConfig().setEnabled(true)
                 .setCapacity(grid.journalCapacity()));
         config.addMapConfig(messages);
         config.addMapConfig(loaded(MapNames.ROOM_LOGS, grid, new RoomLogMapLoader()));
-        config.addMapConfig(loaded(MapNames.ROSTERS, grid, new RosterMapLoader()));
+        config.addMapConfig(nestedOnly(loaded(MapNames.ROSTERS, grid, new RosterMapLoader()), grid));
         config.addMapConfig(stored(MapNames.OFFLINE, grid, new OfflineMapStore()));
         config.addMapConfig(stored(MapNames.READ_POSITIONS, grid, new ReadPositionMapStore()));
         config.addMapConfig(stored(MapNames.FRIENDS, grid, new FriendListMapStore()));
         config.addMapConfig(stored(MapNames.FRIEND_REQUESTS, grid, new FriendRequestMapStore()));
-        config.addMapConfig(inMemory(MapNames.DEDUPE, grid));
+        config.addMapConfig(nestedOnly(inMemory(MapNames.DEDUPE, grid), grid));
         config.addMapConfig(inMemory(MapNames.SESSIONS, grid));
         config.addMapConfig(inMemory(MapNames.EDGES, grid));
         // Per-entry TTLs (heartbeats renew them); expiry is how vanished connections turn offline.
@@ -90,6 +90,7 @@ final class MemberConfigFactory {
                 .setCapacity(EDGE_INBOX_CAPACITY).setBackupCount(grid.backupCount()));
         config.addReliableTopicConfig(new ReliableTopicConfig(MapNames.EDGE_INBOX_PREFIX + "*")
                 .setTopicOverloadPolicy(TopicOverloadPolicy.DISCARD_OLDEST).setStatisticsEnabled(true));
+        SplitBrainPolicies.apply(config);
         // Presence is best effort: a reader that fell behind skips ahead instead of blocking publishers.
         config.addRingBufferConfig(new RingbufferConfig(MapNames.PRESENCE_EVENTS)
                 .setCapacity(PRESENCE_EVENTS_CAPACITY).setBackupCount(grid.backupCount()));
@@ -107,6 +108,19 @@ final class MemberConfigFactory {
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+    }
+
+    /**
+     * A map written only from inside entry processors of another map on the same partition (messages, dedupe,
+     * members, rosters): its backups are sent asynchronously. A partition thread that waited for a nested
+     * write's backup ack would wait on the other member's partition threads, which under load wait the same way
+     * on it: the cluster stalls until backup timeouts (found by the fault harness on 3 members). Nothing is lost
+     * by not waiting: the nested write's backup is sent before the outer processor's own backup, over the same
+     * member-to-member connection, to the same partition thread of the backup member, which runs them in order;
+     * the client's ack waits for the outer backup, so by then the backup member has applied both.
+     */
+    private static MapConfig nestedOnly(MapConfig map, GridSettings grid) {
+        return map.setBackupCount(0).setAsyncBackupCount(grid.backupCount());
     }
 
     private static MapConfig inMemory(String name, GridSettings grid) {

@@ -42,7 +42,9 @@ public final class CreateRoom implements EntryProcessor<String, Room, Boolean>, 
         }
         entry.setValue(room);
         // An empty counter now saves the first send a MySQL look-up for MAX(seq).
-        instance.getMap(MapNames.ROOM_LOGS).set(room.roomId(), RoomLog.EMPTY);
+        // Async: a partition thread must not wait for another member's backup ack (see MemberConfigFactory); a
+        // missing counter is only a MAX(seq) look-up away.
+        instance.getMap(MapNames.ROOM_LOGS).setAsync(room.roomId(), RoomLog.EMPTY);
         RoomMembers members = new RoomMembers(instance, entry.getKey());
         members.add(Roster.empty(room.roomId()), room.ownerId(), Role.OWNER, room.createdAt());
         return Boolean.TRUE;
