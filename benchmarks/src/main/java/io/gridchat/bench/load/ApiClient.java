@@ -13,9 +13,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The HTTP calls of the setup: register (or, for a taken name, log in) and create rooms. Asynchronous on
- * the JDK client. Thread-safe.
+ * the JDK client. Thread-safe. Public for the fault driver ({@code io.gridchat.bench.faults}).
  */
-final class ApiClient {
+public final class ApiClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final int CONFLICT = 409;
 
@@ -23,11 +23,11 @@ final class ApiClient {
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     /** A signed-in user. */
-    record Account(String userId, String token) {
+    public record Account(String userId, String token) {
     }
 
     /** Registers the user; when the name is taken (an earlier run with the same prefix), logs in instead. */
-    CompletableFuture<Account> signIn(URI edge, String username, String password) {
+    public CompletableFuture<Account> signIn(URI edge, String username, String password) {
         ObjectNode credentials = Json.object().put("username", username).put("password", password);
         return post(edge, "/api/v1/auth/register", null, credentials).thenCompose(response -> {
             if (response.statusCode() == CONFLICT) {
@@ -41,7 +41,7 @@ final class ApiClient {
     }
 
     /** Creates a group room (no capacity: every participant fits) and returns its id. */
-    CompletableFuture<String> createRoom(URI edge, String token, String name) {
+    public CompletableFuture<String> createRoom(URI edge, String token, String name) {
         ObjectNode room = Json.object().put("name", name).put("kind", "group").put("topic", "load test");
         return post(edge, "/api/v1/rooms", token, room)
                 .thenApply(response -> body(response, "creating room " + name).path("roomId").asText());

@@ -7,27 +7,27 @@ package io.gridchat.bench.load;
  * round-robin over rooms first, then over each room's participants, so consecutive sends hit different
  * rooms and every membership sends equally often. Immutable.
  */
-record RoomPlan(int connections, int rooms, int participants) {
+public record RoomPlan(int connections, int rooms, int participants) {
 
     static RoomPlan of(LoadOptions options) {
         return new RoomPlan(options.connections(), options.rooms(), options.participants());
     }
 
-    int connectionOf(int room, int slot) {
+    public int connectionOf(int room, int slot) {
         return (int) (((long) room * participants + slot) % connections);
     }
 
-    int memberships() {
+    public int memberships() {
         return rooms * participants;
     }
 
     /** The room of the {@code send}-th send. */
-    int roomOfSend(long send) {
+    public int roomOfSend(long send) {
         return (int) (send % rooms);
     }
 
     /** The connection that makes the {@code send}-th send. */
-    int senderOfSend(long send) {
+    public int senderOfSend(long send) {
         return connectionOf(roomOfSend(send), (int) ((send / rooms) % participants));
     }
 }
