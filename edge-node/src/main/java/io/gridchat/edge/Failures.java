@@ -3,7 +3,9 @@ package io.gridchat.edge;
 import com.hazelcast.client.HazelcastClientOfflineException;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.OperationTimeoutException;
+import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.spi.exception.RetryableException;
+import com.hazelcast.spi.exception.TargetDisconnectedException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -23,7 +25,8 @@ public final class Failures {
         }
         if (root instanceof RetryableException || root instanceof HazelcastInstanceNotActiveException
                 || root instanceof HazelcastClientOfflineException || root instanceof OperationTimeoutException
-                || root instanceof TimeoutException || root instanceof RejectedExecutionException) {
+                || root instanceof TimeoutException || root instanceof RejectedExecutionException
+                || root instanceof TargetDisconnectedException || root instanceof MemberLeftException) {
             LOG.warn("grid unavailable for {}: {}", context, root.toString());
             return new ClientError(ErrorCode.UNAVAILABLE, "service temporarily unavailable, try again");
         }
