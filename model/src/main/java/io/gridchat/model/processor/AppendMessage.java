@@ -19,6 +19,8 @@ import io.gridchat.model.RoomLog;
 import io.gridchat.model.SendOutcome;
 import io.gridchat.model.SendResult;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -59,7 +61,8 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         }
         IMap<MessageKey, ChatMessage> messages = instance.getMap(MapNames.MESSAGES);
         RoomLog stored = entry.getValue() == null ? RoomLog.EMPTY : entry.getValue();
-        RoomLog log = caughtUp(roomId, stored, messages);
+        List<ChatMessage> skipped = new ArrayList<>();
+        RoomLog log = caughtUp(roomId, stored, messages, skipped);
         if (log != stored) {
             written = log;
             entry.setValue(written);
@@ -68,6 +71,11 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         DedupeKey dedupeKey = clientMsgId == null ? null : new DedupeKey(roomId, userId, clientMsgId);
         if (dedupeKey != null) {
             MessageRef earlier = dedupe.get(dedupeKey);
+            if (earlier == null) {
+                // The same failover can have kept this very message but not its dedupe entry.
+                earlier = skipped.stream().filter(this::isThisSend).findFirst()
+                        .map(message -> new MessageRef(message.msgId(), message.seq(), message.ts())).orElse(null);
+            }
             if (earlier != null) {
                 return new SendResult(SendOutcome.DUPLICATE, earlier);
             }
@@ -98,15 +106,21 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
      * a message whose counter update never reached it (the message's backup travels ahead of the counter's);
      * handing that seq out again would overwrite it. {@code getEntryView} reads memory only (no MySQL load).
      */
-    private static RoomLog caughtUp(String roomId, RoomLog log, IMap<MessageKey, ChatMessage> messages) {
+    private static RoomLog caughtUp(String roomId, RoomLog log, IMap<MessageKey, ChatMessage> messages,
+                                    List<ChatMessage> skipped) {
         long lastSeq = log.lastSeq();
         long lastTs = log.lastTs();
         EntryView<MessageKey, ChatMessage> next;
         while ((next = messages.getEntryView(new MessageKey(roomId, lastSeq + 1))) != null) {
             lastSeq++;
             lastTs = Math.max(lastTs, next.getValue().ts());
+            skipped.add(next.getValue());
         }
         return lastSeq == log.lastSeq() ? log : new RoomLog(lastSeq, lastTs);
+    }
+
+    private boolean isThisSend(ChatMessage message) {
+        return userId.equals(message.from()) && clientMsgId.equals(message.clientMsgId());
     }
 
     @Override
