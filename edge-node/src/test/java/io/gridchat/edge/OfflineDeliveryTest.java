@@ -42,7 +42,7 @@ class OfflineDeliveryTest {
             for (int i = 1; i <= 200; i++) {
                 sender.ack("send", "room", room, "text", "missed " + i);
             }
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> platform.lastQueuedOffline(bob.userId(), room) == 200);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> platform.lastQueuedOffline(bob.userId(), room) == 200);
 
             try (WsClient back = WsClient.connect(platform.ws(1, bob.token()))) {
                 for (int seq = 1; seq <= 200; seq++) {
@@ -68,7 +68,7 @@ class OfflineDeliveryTest {
             for (int i = 1; i <= 301; i++) {
                 sender.ack("send", "room", room, "text", "lots " + i);
             }
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> platform.lastQueuedOffline(bob.userId(), room) == 301);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> platform.lastQueuedOffline(bob.userId(), room) == 301);
             try (WsClient back = WsClient.connect(platform.ws(0, bob.token()))) {
                 JsonNode backlog = back.await(node -> "backlog".equals(node.path("type").asText()));
                 assertThat(backlog.get("room").asText()).isEqualTo(room);
