@@ -46,7 +46,7 @@ class GridRestartTest {
         for (int i = 1; i <= 150; i++) {
             assertThat(stayingOpen.awaitMessage(room).get("seq").asLong()).isEqualTo(i);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
                 platform.lastQueuedOffline(away.userId(), room) == 150);
         stayingOpen.ack("read", "room", room, "seq", 120);
         String request = api.call("POST", "/api/v1/friends/requests", ivy.token(),

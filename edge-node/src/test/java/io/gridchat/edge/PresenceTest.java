@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -89,7 +90,9 @@ class PresenceTest {
             WsClient bobWs = joined(1, bob, pair.room());
             aliceWs.await(node -> "joined".equals(node.path("type").asText())
                     && bob.userId().equals(node.path("user").asText()));
-            assertThat(queried(aliceWs, bob.userId()).get("status").asText()).isEqualTo("online");
+            // Bob's first heartbeat follows his registration asynchronously; it lands within moments.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                    "online".equals(queried(aliceWs, bob.userId()).get("status").asText()));
 
             long closedAt = System.currentTimeMillis();
             bobWs.close();
