@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * connection stays open, another user in a room keeps receiving on time, and the heap is flat afterwards.
  */
 @ExtendWith(SharedPlatform.class)
+@Order(Integer.MAX_VALUE)
 class FuzzTest {
     private static final int FRAMES = 95_000;
     private static final int HTTP_BODIES = 5_000;
