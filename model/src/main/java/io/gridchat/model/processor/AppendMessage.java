@@ -1,6 +1,5 @@
 package io.gridchat.model.processor;
 
-import com.hazelcast.core.EntryView;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
@@ -19,8 +18,6 @@ import io.gridchat.model.RoomLog;
 import io.gridchat.model.SendOutcome;
 import io.gridchat.model.SendResult;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -59,23 +56,10 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         if (!instance.getMap(MapNames.MEMBERS).containsKey(new MemberKey(roomId, userId))) {
             return new SendResult(SendOutcome.NOT_MEMBER, null);
         }
-        IMap<MessageKey, ChatMessage> messages = instance.getMap(MapNames.MESSAGES);
-        RoomLog stored = entry.getValue() == null ? RoomLog.EMPTY : entry.getValue();
-        List<ChatMessage> skipped = new ArrayList<>();
-        RoomLog log = caughtUp(roomId, stored, messages, skipped);
-        if (log != stored) {
-            written = log;
-            entry.setValue(written);
-        }
         IMap<DedupeKey, MessageRef> dedupe = instance.getMap(MapNames.DEDUPE);
         DedupeKey dedupeKey = clientMsgId == null ? null : new DedupeKey(roomId, userId, clientMsgId);
         if (dedupeKey != null) {
             MessageRef earlier = dedupe.get(dedupeKey);
-            if (earlier == null) {
-                // The same failover can have kept this very message but not its dedupe entry.
-                earlier = skipped.stream().filter(this::isThisSend).findFirst()
-                        .map(message -> new MessageRef(message.msgId(), message.seq(), message.ts())).orElse(null);
-            }
             if (earlier != null) {
                 return new SendResult(SendOutcome.DUPLICATE, earlier);
             }
@@ -83,10 +67,12 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         if (GridContext.overloaded(instance)) {
             return new SendResult(SendOutcome.OVERLOADED, null);
         }
+        RoomLog log = entry.getValue() == null ? RoomLog.EMPTY : entry.getValue();
         long seq = log.lastSeq() + 1;
         long ts = Math.max(System.currentTimeMillis(), log.lastTs());
         String msgId = ChatMessage.msgIdOf(roomId, seq);
         GridSettings settings = GridContext.settings(instance);
+        IMap<MessageKey, ChatMessage> messages = instance.getMap(MapNames.MESSAGES);
         messages.set(new MessageKey(roomId, seq), new ChatMessage(roomId, seq, msgId, userId, text, ts, clientMsgId));
         if (seq > settings.recentMessages()) {
             // Out of memory only: the write-behind queue still holds it until MySQL has it.
@@ -99,28 +85,6 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         written = new RoomLog(seq, ts);
         entry.setValue(written);
         return new SendResult(SendOutcome.ACCEPTED, ref);
-    }
-
-    /**
-     * The counter, moved past messages this partition already holds. After a member dies, its backup may hold
-     * a message whose counter update never reached it (the message's backup travels ahead of the counter's);
-     * handing that seq out again would overwrite it. {@code getEntryView} reads memory only (no MySQL load).
-     */
-    private static RoomLog caughtUp(String roomId, RoomLog log, IMap<MessageKey, ChatMessage> messages,
-                                    List<ChatMessage> skipped) {
-        long lastSeq = log.lastSeq();
-        long lastTs = log.lastTs();
-        EntryView<MessageKey, ChatMessage> next;
-        while ((next = messages.getEntryView(new MessageKey(roomId, lastSeq + 1))) != null) {
-            lastSeq++;
-            lastTs = Math.max(lastTs, next.getValue().ts());
-            skipped.add(next.getValue());
-        }
-        return lastSeq == log.lastSeq() ? log : new RoomLog(lastSeq, lastTs);
-    }
-
-    private boolean isThisSend(ChatMessage message) {
-        return userId.equals(message.from()) && clientMsgId.equals(message.clientMsgId());
     }
 
     @Override
