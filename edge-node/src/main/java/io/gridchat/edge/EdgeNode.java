@@ -80,7 +80,7 @@ public final class EdgeNode implements AutoCloseable {
             OfflinePush offline = new OfflinePush(grid, services.messages(), config.grid().offlinePushLimit());
             EdgeHeartbeat heartbeat = new EdgeHeartbeat(grid, edgeId, config.edge().heartbeatSeconds(), timer);
             EdgeServer server = EdgeServer.start(config.edge(), services,
-                    new SessionRegistry(grid, edgeId, connections, offline, presence));
+                    new SessionRegistry(grid, edgeId, connections, offline, presence, timer));
             LOG.info("edge node {} serving http://{}:{}/", edgeId, config.edge().host(), server.port());
             return new EdgeNode(services, connections, List.of(blockingExecutor, timer), subscriptions, heartbeat, server);
         } catch (RuntimeException e) {

@@ -110,4 +110,22 @@ class RecoveryTest {
             }
         }
     }
+
+    @Test
+    void when_a_device_connects_then_it_gets_every_message_sent_after_its_socket_opened() {
+        ApiClient api = new ApiClient(platform.http(0));
+        Account erin = api.register(ApiClient.uniqueName("erin"));
+        String room = api.createRoom(erin, "late devices", "group");
+        try (WsClient phone = WsClient.connect(platform.ws(0, erin.token()))) {
+            phone.ack("join", "room", room);
+            for (int attempt = 1; attempt <= 20; attempt++) {
+                try (WsClient tablet = WsClient.connect(platform.ws(1, erin.token()))) {
+                    long seq = phone.ack("send", "room", room, "text", "right after " + attempt).get("seq").asLong();
+                    assertThat(tablet.awaitMessage(room).get("seq").asLong()).as("attempt %d", attempt)
+                            .isEqualTo(seq);
+                    assertThat(phone.awaitMessage(room).get("seq").asLong()).isEqualTo(seq);
+                }
+            }
+        }
+    }
 }

@@ -48,8 +48,9 @@ public final class BareEndpoint extends Endpoint {
     @Override
     public void onOpen(Session opened, EndpointConfig config) {
         session = opened;
-        outbound = new Outbound(opened.getAsyncRemote(), MAX_QUEUED_FRAMES, this::onSendFailure,
+        outbound = new Outbound(MAX_QUEUED_FRAMES, this::onSendFailure,
                 () -> close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many unread frames"));
+        outbound.attach(opened.getAsyncRemote());
         opened.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::handle);
     }
 

@@ -24,12 +24,15 @@ public final class ChatConnection {
 
     private final String connectionId;
     private final String userId;
-    private final Session session;
+    /** Null until the upgrade completed ({@link #attach}); guarded by deliveredSeq. */
+    private Session session;
+    private CloseReason closeBeforeOpen;
+    private boolean abandoned;
     private final Outbound outbound;
     private final Map<String, Long> deliveredSeq = new HashMap<>();
     /** Live frames of rooms whose missed messages are being pushed; written after the push. */
     private final Map<String, List<Held>> held = new HashMap<>();
-    private boolean holdingAll;
+    private boolean holdingAll = true;
     /** Rooms joined on this connection (guarded by deliveredSeq); they decide whose presence it may see. */
     private final Set<String> rooms = new HashSet<>();
     private final long since = System.currentTimeMillis();
@@ -42,14 +45,39 @@ public final class ChatConnection {
 
     private final DeliveredListener deliveredListener;
 
-    ChatConnection(String connectionId, String userId, Session session, int maxQueuedFrames,
-                   DeliveredListener deliveredListener) {
+    /**
+     * A connection about to be upgraded: it is registered in the grid before the client sees the upgrade
+     * complete, so it gets every message accepted after that. Until {@link #attach} it holds every live
+     * message and queues other frames.
+     */
+    ChatConnection(String connectionId, String userId, int maxQueuedFrames, DeliveredListener deliveredListener) {
         this.connectionId = connectionId;
         this.userId = userId;
-        this.session = session;
         this.deliveredListener = deliveredListener;
-        this.outbound = new Outbound(session.getAsyncRemote(), maxQueuedFrames, this::onSendFailure,
-                this::onSlowConsumer);
+        this.outbound = new Outbound(maxQueuedFrames, this::onSendFailure, this::onSlowConsumer);
+    }
+
+    /** The upgrade completed: frames queued so far go out, in order. */
+    void attach(Session opened) {
+        CloseReason closeNow;
+        synchronized (deliveredSeq) {
+            session = opened;
+            closeNow = abandoned
+                    ? new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "the connection took too long to open")
+                    : closeBeforeOpen;
+        }
+        outbound.attach(opened.getAsyncRemote());
+        if (closeNow != null) {
+            close(closeNow);
+        }
+    }
+
+    /** Gives up on a connection whose upgrade never completed; false if it completed after all. */
+    boolean abandonUnopened() {
+        synchronized (deliveredSeq) {
+            abandoned = session == null;
+            return abandoned;
+        }
     }
 
     public String connectionId() {
@@ -99,16 +127,8 @@ public final class ChatConnection {
     }
 
     /**
-     * Holds live events of every room back until {@link #releaseAllBut}: set while a new connection registers
-     * and its missed messages are looked up, so nothing live overtakes what it missed.
-     */
-    void holdAll() {
-        synchronized (deliveredSeq) {
-            holdingAll = true;
-        }
-    }
-
-    /** Ends {@link #holdAll}: writes what was held, except the rooms whose missed messages are pushed next. */
+     * Ends holding live events of every room (which a connection does from birth, while it registers and its
+     * missed messages are looked up, so nothing live overtakes what it missed): writes what was held, except the rooms whose missed messages are pushed next. */
     void releaseAllBut(Set<String> pushedRooms) {
         synchronized (deliveredSeq) {
             holdingAll = false;
@@ -172,8 +192,16 @@ public final class ChatConnection {
 
     /** Never throws: callers are delivery loops that must go on to the other connections. */
     void close(CloseReason reason) {
+        Session open;
+        synchronized (deliveredSeq) {
+            open = session;
+            if (open == null) {
+                closeBeforeOpen = reason;
+                return;
+            }
+        }
         try {
-            session.close(reason);
+            open.close(reason);
         } catch (IOException | RuntimeException e) {
             LOG.debug("close of connection {} failed", connectionId, e);
         }

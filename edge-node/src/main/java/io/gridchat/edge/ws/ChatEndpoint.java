@@ -23,37 +23,39 @@ public final class ChatEndpoint extends Endpoint {
     private final SessionRegistry sessions;
     private final EdgeServices services;
     private final FrameHandler frames;
-    private final String userId;
-    private ChatConnection connection;
+    private final ChatConnection connection;
 
-    ChatEndpoint(SessionRegistry sessions, EdgeServices services, FrameHandler frames, String userId) {
+    /** {@code connection} was admitted (registered in the grid) before the upgrade. */
+    ChatEndpoint(SessionRegistry sessions, EdgeServices services, FrameHandler frames, ChatConnection connection) {
         this.sessions = sessions;
         this.services = services;
         this.frames = frames;
-        this.userId = userId;
+        this.connection = connection;
+    }
+
+    /** A connection of {@code userId} to admit before its upgrade. */
+    static ChatConnection newConnection(EdgeServices services, String userId) {
+        return new ChatConnection(Ids.newId('c'), userId, MAX_QUEUED_FRAMES,
+                (written, roomId, seq) -> services.receipts().delivered(written.connectionId(), written.userId(),
+                        roomId, seq));
     }
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        connection = new ChatConnection(Ids.newId('c'), userId, session, MAX_QUEUED_FRAMES,
-                (written, roomId, seq) -> services.receipts().delivered(written.connectionId(), written.userId(),
-                        roomId, seq));
-        sessions.open(connection);
+        sessions.opened(connection, session);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text ->
                 frames.handle(connection, text));
     }
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
-        if (connection != null) {
-            sessions.unregister(connection);
-            services.typing().closed(connection.connectionId());
-            services.receipts().closed(connection.connectionId());
-        }
+        sessions.unregister(connection);
+        services.typing().closed(connection.connectionId());
+        services.receipts().closed(connection.connectionId());
     }
 
     @Override
     public void onError(Session session, Throwable failure) {
-        LOG.debug("connection {} failed", connection == null ? "?" : connection.connectionId(), failure);
+        LOG.debug("connection {} failed", connection.connectionId(), failure);
     }
 }

@@ -13,11 +13,14 @@ public final class LocalConnections {
         byUser.computeIfAbsent(connection.userId(), user -> ConcurrentHashMap.newKeySet()).add(connection);
     }
 
-    void remove(ChatConnection connection) {
+    /** False if the connection was not (or no longer) here. */
+    boolean remove(ChatConnection connection) {
+        boolean[] removed = new boolean[1];
         byUser.computeIfPresent(connection.userId(), (user, connections) -> {
-            connections.remove(connection);
+            removed[0] = connections.remove(connection);
             return connections.isEmpty() ? null : connections;
         });
+        return removed[0];
     }
 
     public Collection<ChatConnection> of(String userId) {

@@ -22,7 +22,8 @@ public final class Outbound implements SendHandler {
     /** Set while this thread drains, so a send that completes synchronously does not recurse. */
     private static final ThreadLocal<Boolean> DRAINING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-    private final RemoteEndpoint.Async remote;
+    /** Null until the socket is open: frames queued before that wait for {@link #attach}. */
+    private volatile RemoteEndpoint.Async remote;
     /** Frames (String) and actions to run once every frame before them is written (Runnable). */
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -32,12 +33,16 @@ public final class Outbound implements SendHandler {
     private final Consumer<Throwable> onFailure;
     private final Runnable onOverflow;
 
-    public Outbound(RemoteEndpoint.Async remote, int maxQueued, Consumer<Throwable> onFailure,
-                    Runnable onOverflow) {
-        this.remote = remote;
+    public Outbound(int maxQueued, Consumer<Throwable> onFailure, Runnable onOverflow) {
         this.maxQueued = maxQueued;
         this.onFailure = onFailure;
         this.onOverflow = onOverflow;
+    }
+
+    /** The socket is open: writes what was queued, in order, then everything sent later. */
+    public void attach(RemoteEndpoint.Async socket) {
+        this.remote = socket;
+        drain();
     }
 
     public void send(String frame) {
@@ -59,7 +64,8 @@ public final class Outbound implements SendHandler {
     }
 
     private void drain() {
-        if (DRAINING.get()) {
+        RemoteEndpoint.Async socket = remote;
+        if (socket == null || DRAINING.get()) {
             return;
         }
         DRAINING.set(Boolean.TRUE);
@@ -73,7 +79,7 @@ public final class Outbound implements SendHandler {
                     }
                     continue;
                 }
-                remote.sendText((String) next, this);
+                socket.sendText((String) next, this);
             }
         } finally {
             DRAINING.set(Boolean.FALSE);

@@ -8,33 +8,45 @@ import io.gridchat.model.Connection;
 import io.gridchat.model.OfflineMark;
 import io.gridchat.model.processor.AddConnection;
 import io.gridchat.model.processor.RemoveConnection;
+import jakarta.websocket.Session;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the grid's sessions map in step with this edge node's connections, which is how deliveries find
- * this node. The sessions map lives in memory only, so after the client reconnects (say to a restarted
- * grid) every live connection is registered again; registering is idempotent. Thread-safe.
+ * this node. A connection is registered before its upgrade completes, so it gets every message accepted
+ * after the client saw it open. The sessions map lives in memory only, so after the client reconnects (say
+ * to a restarted grid) every live connection is registered again; registering is idempotent. Thread-safe.
  */
 public final class SessionRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
+    /** How long an upgrade waits for its registration before the client gets UNAVAILABLE. */
+    private static final long REGISTER_TIMEOUT_MILLIS = 5_000;
+    /** A registered connection whose socket has not opened by then is forgotten. */
+    private static final long OPEN_DEADLINE_SECONDS = 30;
 
     private final Grid grid;
     private final String edgeId;
     private final LocalConnections connections;
     private final OfflinePush offline;
     private final PresenceService presence;
+    private final ScheduledExecutorService timer;
 
     public SessionRegistry(Grid grid, String edgeId, LocalConnections connections, OfflinePush offline,
-                           PresenceService presence) {
+                           PresenceService presence, ScheduledExecutorService timer) {
         this.grid = grid;
         this.edgeId = edgeId;
         this.connections = connections;
         this.offline = offline;
         this.presence = presence;
+        this.timer = timer;
         grid.client().getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleEvent.LifecycleState.CLIENT_CONNECTED) {
                 registerAll();
@@ -43,25 +55,46 @@ public final class SessionRegistry {
     }
 
     /**
-     * A new connection: live events are held back while it goes live in the grid and its missed messages are
-     * looked up (after registering, so a message is either live here or in the marks), then the missed
+     * Registers a connection about to be upgraded, waiting (on the upgrading thread) until the grid has it.
+     * Returns false if the grid did not answer in time: the upgrade must then be refused.
+     */
+    boolean admit(ChatConnection connection) {
+        connections.add(connection);
+        try {
+            register(connection).toCompletableFuture().get(REGISTER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            unregister(connection);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unregister(connection);
+            return false;
+        }
+        timer.schedule(() -> {
+            if (connection.abandonUnopened()) {
+                LOG.info("connection {} never opened its socket; forgetting it", connection.connectionId());
+                unregister(connection);
+            }
+        }, OPEN_DEADLINE_SECONDS, TimeUnit.SECONDS);
+        return true;
+    }
+
+    /**
+     * The socket of an admitted connection opened. Live events stay held while its missed messages are looked
+     * up (it is registered already, so a message is either live here or in the marks), then the missed
      * messages are pushed before anything live of the same room.
      */
-    void open(ChatConnection connection) {
-        connections.add(connection);
-        connection.holdAll();
-        register(connection).handle((count, failure) -> null)
-                .thenCompose(registered -> offline.marksOf(connection.userId()))
-                .whenComplete((marks, failure) -> {
-                    List<OfflineMark> missed = failure == null ? marks : List.of();
-                    if (failure != null) {
-                        LOG.warn("could not read the offline marks of {}: {}", connection.userId(),
-                                failure.toString());
-                    }
-                    missed.forEach(mark -> connection.hold(mark.roomId()));
-                    connection.releaseAllBut(missed.stream().map(OfflineMark::roomId).collect(Collectors.toSet()));
-                    offline.push(connection, missed);
-                });
+    void opened(ChatConnection connection, Session session) {
+        connection.attach(session);
+        offline.marksOf(connection.userId()).whenComplete((marks, failure) -> {
+            List<OfflineMark> missed = failure == null ? marks : List.of();
+            if (failure != null) {
+                LOG.warn("could not read the offline marks of {}: {}", connection.userId(), failure.toString());
+            }
+            missed.forEach(mark -> connection.hold(mark.roomId()));
+            connection.releaseAllBut(missed.stream().map(OfflineMark::roomId).collect(Collectors.toSet()));
+            offline.push(connection, missed);
+        });
     }
 
     private CompletionStage<Integer> register(ChatConnection connection) {
@@ -77,7 +110,9 @@ public final class SessionRegistry {
     }
 
     void unregister(ChatConnection connection) {
-        connections.remove(connection);
+        if (!connections.remove(connection)) {
+            return;
+        }
         grid.sessions().submitToKey(connection.userId(), new RemoveConnection(connection.connectionId()))
                 .whenComplete((remaining, failure) -> {
                     if (failure != null) {

@@ -1,5 +1,6 @@
 package io.gridchat.edge.ws;
 
+import io.gridchat.edge.ClientError;
 import io.gridchat.edge.EdgeServices;
 import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.http.Bearer;
@@ -18,9 +19,13 @@ import java.util.Optional;
 
 /**
  * {@code GET /ws?token=...}: authenticates before the upgrade, so a bad token is an HTTP 401 and never an
- * opened-then-closed socket. The token may also come as {@code Authorization: Bearer}. Runs on Jetty threads.
+ * opened-then-closed socket. The token may also come as {@code Authorization: Bearer}. The connection is
+ * registered in the grid before the upgrade completes (one grid call on this thread), so a client gets every
+ * message accepted after it saw its socket open; if the grid cannot take it, the answer is 503 UNAVAILABLE.
+ * Runs on Jetty threads.
  */
 public final class UpgradeServlet extends HttpServlet {
+    private static final long RETRY_AFTER_MILLIS = 1_000;
     private final transient EdgeServices services;
     private final transient SessionRegistry sessions;
     private final transient FrameHandler frames;
@@ -42,6 +47,12 @@ public final class UpgradeServlet extends HttpServlet {
             JsonResponses.error(response, ErrorCode.UNAUTHORIZED, "missing, invalid or expired token");
             return;
         }
+        ChatConnection connection = ChatEndpoint.newConnection(services, userId.get());
+        if (!sessions.admit(connection)) {
+            JsonResponses.error(response, new ClientError(ErrorCode.UNAVAILABLE,
+                    "the grid is not reachable right now; try again", RETRY_AFTER_MILLIS));
+            return;
+        }
         ServerContainer container = (ServerContainer) request.getServletContext()
                 .getAttribute(ServerContainer.class.getName());
         ServerEndpointConfig endpoint = ServerEndpointConfig.Builder.create(ChatEndpoint.class, "/ws")
@@ -55,14 +66,17 @@ public final class UpgradeServlet extends HttpServlet {
 
                     @Override
                     public <T> T getEndpointInstance(Class<T> endpointClass) {
-                        return endpointClass.cast(new ChatEndpoint(sessions, services, frames,
-                                userId.get()));
+                        return endpointClass.cast(new ChatEndpoint(sessions, services, frames, connection));
                     }
                 }).build();
         try {
             container.upgradeHttpToWebSocket(request, response, endpoint, Map.of());
-        } catch (DeploymentException e) {
+        } catch (DeploymentException | IOException | RuntimeException e) {
+            sessions.unregister(connection);
             throw new IOException("WebSocket upgrade failed: " + e.getMessage(), e);
+        }
+        if (response.getStatus() != HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
+            sessions.unregister(connection);
         }
     }
 
