@@ -77,6 +77,28 @@ class SendPathTest {
     }
 
     @Test
+    void when_a_partition_holds_a_message_past_its_counter_then_sends_continue_after_it_and_its_retry_is_recognised() {
+        // The state a promoted backup can be left in when a member dies mid-send: the message's backup (sent
+        // first) arrived, the counter's did not, and the client never got its ack.
+        String room = roomWith("u1", "u2");
+        assertThat(send(room, "u1", null, "first").ref().seq()).isEqualTo(1);
+        hz().<MessageKey, ChatMessage>getMap(MapNames.MESSAGES).set(new MessageKey(room, 2),
+                new ChatMessage(room, 2, ChatMessage.msgIdOf(room, 2), "u1", "orphan", System.currentTimeMillis(),
+                        "retry-me"));
+
+        SendResult next = send(room, "u2", null, "after the failover");
+        SendResult retry = send(room, "u1", "retry-me", "orphan");
+
+        assertThat(next.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        assertThat(next.ref().seq()).as("seq 2 is not handed out again").isEqualTo(3);
+        assertThat(retry.outcome()).isEqualTo(SendOutcome.DUPLICATE);
+        assertThat(retry.ref().seq()).isEqualTo(2);
+        assertThat(hz().<MessageKey, ChatMessage>getMap(MapNames.MESSAGES).get(new MessageKey(room, 2)).text())
+                .isEqualTo("orphan");
+        assertThat(send(room, "u1", null, "later").ref().seq()).isEqualTo(4);
+    }
+
+    @Test
     void when_a_clientMsgId_repeats_then_the_first_ref_is_returned_and_nothing_is_stored_twice() {
         String room = roomWith("u1");
         SendResult first = send(room, "u1", "same", "hello");

@@ -1,5 +1,6 @@
 package io.gridchat.model.processor;
 
+import com.hazelcast.core.EntryView;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
@@ -56,7 +57,15 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         if (!instance.getMap(MapNames.MEMBERS).containsKey(new MemberKey(roomId, userId))) {
             return new SendResult(SendOutcome.NOT_MEMBER, null);
         }
+        IMap<MessageKey, ChatMessage> messages = instance.getMap(MapNames.MESSAGES);
         IMap<DedupeKey, MessageRef> dedupe = instance.getMap(MapNames.DEDUPE);
+        GridSettings settings = GridContext.settings(instance);
+        RoomLog stored = entry.getValue() == null ? RoomLog.EMPTY : entry.getValue();
+        RoomLog log = caughtUp(roomId, stored, messages, dedupe, settings);
+        if (log != stored) {
+            written = log;
+            entry.setValue(written);
+        }
         DedupeKey dedupeKey = clientMsgId == null ? null : new DedupeKey(roomId, userId, clientMsgId);
         if (dedupeKey != null) {
             MessageRef earlier = dedupe.get(dedupeKey);
@@ -67,12 +76,9 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         if (GridContext.overloaded(instance)) {
             return new SendResult(SendOutcome.OVERLOADED, null);
         }
-        RoomLog log = entry.getValue() == null ? RoomLog.EMPTY : entry.getValue();
         long seq = log.lastSeq() + 1;
         long ts = Math.max(System.currentTimeMillis(), log.lastTs());
         String msgId = ChatMessage.msgIdOf(roomId, seq);
-        GridSettings settings = GridContext.settings(instance);
-        IMap<MessageKey, ChatMessage> messages = instance.getMap(MapNames.MESSAGES);
         messages.set(new MessageKey(roomId, seq), new ChatMessage(roomId, seq, msgId, userId, text, ts, clientMsgId));
         if (seq > settings.recentMessages()) {
             // Out of memory only: the write-behind queue still holds it until MySQL has it.
@@ -85,6 +91,31 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         written = new RoomLog(seq, ts);
         entry.setValue(written);
         return new SendResult(SendOutcome.ACCEPTED, ref);
+    }
+
+    /**
+     * The counter, moved past messages this partition already holds. After a member dies, its backup may hold
+     * a message whose counter update never reached it (the message's backup travels ahead of the counter's):
+     * handing that seq out again would overwrite it. Its sender never got the ack and retries with the same
+     * clientMsgId, perhaps after other sends, so its dedupe entry (which may not have survived) is written now.
+     * {@code getEntryView} reads memory only (no MySQL load).
+     */
+    private static RoomLog caughtUp(String roomId, RoomLog log, IMap<MessageKey, ChatMessage> messages,
+                                    IMap<DedupeKey, MessageRef> dedupe, GridSettings settings) {
+        long lastSeq = log.lastSeq();
+        long lastTs = log.lastTs();
+        EntryView<MessageKey, ChatMessage> next;
+        while ((next = messages.getEntryView(new MessageKey(roomId, lastSeq + 1))) != null) {
+            ChatMessage adopted = next.getValue();
+            lastSeq++;
+            lastTs = Math.max(lastTs, adopted.ts());
+            if (adopted.clientMsgId() != null) {
+                dedupe.set(new DedupeKey(roomId, adopted.from(), adopted.clientMsgId()),
+                        new MessageRef(adopted.msgId(), adopted.seq(), adopted.ts()), settings.dedupeTtlSeconds(),
+                        TimeUnit.SECONDS);
+            }
+        }
+        return lastSeq == log.lastSeq() ? log : new RoomLog(lastSeq, lastTs);
     }
 
     @Override
