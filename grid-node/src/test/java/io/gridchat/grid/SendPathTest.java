@@ -99,6 +99,24 @@ class SendPathTest {
     }
 
     @Test
+    void when_a_send_runs_again_after_its_counter_update_was_lost_then_it_is_acked_as_the_message_it_stored() {
+        // Seen under load while partitions migrate: an operation runs twice and only its nested message write
+        // survived the first run. Without a clientMsgId it is recognised by sender and text.
+        String room = roomWith("u1", "u2");
+        assertThat(send(room, "u2", null, "first").ref().seq()).isEqualTo(1);
+        hz().<MessageKey, ChatMessage>getMap(MapNames.MESSAGES).set(new MessageKey(room, 2),
+                new ChatMessage(room, 2, ChatMessage.msgIdOf(room, 2), "u1", "once", System.currentTimeMillis(),
+                        null));
+
+        SendResult again = send(room, "u1", null, "once");
+
+        assertThat(again.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        assertThat(again.ref().seq()).isEqualTo(2);
+        assertThat(send(room, "u1", null, "once").ref().seq()).as("a later send of the same text is new")
+                .isEqualTo(3);
+    }
+
+    @Test
     void when_a_clientMsgId_repeats_then_the_first_ref_is_returned_and_nothing_is_stored_twice() {
         String room = roomWith("u1");
         SendResult first = send(room, "u1", "same", "hello");

@@ -20,7 +20,10 @@ import io.gridchat.model.SendOutcome;
 import io.gridchat.model.SendResult;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The send: runs on the room's partition of {@code room-logs}, checks membership, dedupes the clientMsgId,
@@ -31,6 +34,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppendMessage implements EntryProcessor<String, RoomLog, SendResult>, IdentifiedDataSerializable,
         HazelcastInstanceAware {
+    private static final Logger LOG = LoggerFactory.getLogger(AppendMessage.class);
     private String userId;
     private String clientMsgId;
     private String text;
@@ -61,10 +65,14 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         IMap<DedupeKey, MessageRef> dedupe = instance.getMap(MapNames.DEDUPE);
         GridSettings settings = GridContext.settings(instance);
         RoomLog stored = entry.getValue() == null ? RoomLog.EMPTY : entry.getValue();
-        RoomLog log = caughtUp(roomId, stored, messages, dedupe, settings);
+        MessageRef[] thisSend = new MessageRef[1];
+        RoomLog log = caughtUp(roomId, stored, messages, dedupe, settings, thisSend);
         if (log != stored) {
             written = log;
             entry.setValue(written);
+        }
+        if (thisSend[0] != null) {
+            return new SendResult(SendOutcome.ACCEPTED, thisSend[0]);
         }
         DedupeKey dedupeKey = clientMsgId == null ? null : new DedupeKey(roomId, userId, clientMsgId);
         if (dedupeKey != null) {
@@ -94,28 +102,42 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
     }
 
     /**
-     * The counter, moved past messages this partition already holds. After a member dies, its backup may hold
-     * a message whose counter update never reached it (the message's backup travels ahead of the counter's):
-     * handing that seq out again would overwrite it. Its sender never got the ack and retries with the same
-     * clientMsgId, perhaps after other sends, so its dedupe entry (which may not have survived) is written now.
+     * The counter, moved past messages this partition already holds beyond it. Two ways to get there, both
+     * seen under load: this very operation ran before and its counter update was lost while its message stayed
+     * (an operation re-run around a partition migration), or a member died and its backup here got a message
+     * whose counter update never arrived (the message's backup travels ahead of the counter's; that sender got
+     * no ack and retries). Handing such a seq out again would overwrite the message, so the counter moves past
+     * it. A held message that is this send (same sender, text and clientMsgId) is returned in
+     * {@code thisSend[0]}: the send is acknowledged as that message, not stored twice. Held messages with a
+     * clientMsgId get their dedupe entry again, so a retry arriving after other sends is recognised too.
      * {@code getEntryView} reads memory only (no MySQL load).
      */
-    private static RoomLog caughtUp(String roomId, RoomLog log, IMap<MessageKey, ChatMessage> messages,
-                                    IMap<DedupeKey, MessageRef> dedupe, GridSettings settings) {
+    private RoomLog caughtUp(String roomId, RoomLog log, IMap<MessageKey, ChatMessage> messages,
+                             IMap<DedupeKey, MessageRef> dedupe, GridSettings settings, MessageRef[] thisSend) {
         long lastSeq = log.lastSeq();
         long lastTs = log.lastTs();
         EntryView<MessageKey, ChatMessage> next;
         while ((next = messages.getEntryView(new MessageKey(roomId, lastSeq + 1))) != null) {
-            ChatMessage adopted = next.getValue();
+            ChatMessage held = next.getValue();
+            MessageRef ref = new MessageRef(held.msgId(), held.seq(), held.ts());
             lastSeq++;
-            lastTs = Math.max(lastTs, adopted.ts());
-            if (adopted.clientMsgId() != null) {
-                dedupe.set(new DedupeKey(roomId, adopted.from(), adopted.clientMsgId()),
-                        new MessageRef(adopted.msgId(), adopted.seq(), adopted.ts()), settings.dedupeTtlSeconds(),
+            lastTs = Math.max(lastTs, held.ts());
+            if (held.clientMsgId() != null) {
+                dedupe.set(new DedupeKey(roomId, held.from(), held.clientMsgId()), ref, settings.dedupeTtlSeconds(),
                         TimeUnit.SECONDS);
             }
+            boolean same = isThisSend(held);
+            if (same && thisSend[0] == null) {
+                thisSend[0] = ref;
+            }
+            LOG.info("room {}: counter at {} but seq {} is held here; moving past it ({})", roomId, log.lastSeq(),
+                    held.seq(), same ? "this send ran before" : "left by a failover");
         }
         return lastSeq == log.lastSeq() ? log : new RoomLog(lastSeq, lastTs);
+    }
+
+    private boolean isThisSend(ChatMessage held) {
+        return userId.equals(held.from()) && text.equals(held.text()) && Objects.equals(clientMsgId, held.clientMsgId());
     }
 
     @Override
