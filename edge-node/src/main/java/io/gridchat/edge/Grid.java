@@ -5,6 +5,7 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientReliableTopicConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
+import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.map.IMap;
 import io.gridchat.config.ClusterSettings;
 import io.gridchat.model.FriendList;
@@ -20,19 +21,77 @@ import io.gridchat.model.Roster;
 import io.gridchat.model.User;
 import io.gridchat.model.UserSessions;
 import io.gridchat.model.serial.ModelSerialization;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-/** The edge node's Hazelcast client and typed handles on the maps it calls. Thread-safe. */
+/**
+ * The edge node's Hazelcast client and typed handles on the maps it calls. It serves clients only while
+ * connected to a grid whose maps finished loading: after a full restart, entry processors arriving during the
+ * initial load fail on the members and can keep a member from finishing its start. Thread-safe.
+ */
 public final class Grid implements AutoCloseable {
     private static final int INBOX_READ_BATCH = 256;
+    private static final long LOADED_POLL_MILLIS = 200;
+    private static final long RETRY_AFTER_MILLIS = 1_000;
 
     private final HazelcastInstance client;
     private final ExecutorService inboxExecutor;
+    private final ScheduledExecutorService readiness;
+    private final List<Runnable> onServing = new CopyOnWriteArrayList<>();
+    private volatile boolean serving;
 
     private Grid(HazelcastInstance client, ExecutorService inboxExecutor) {
         this.client = client;
         this.inboxExecutor = inboxExecutor;
+        this.readiness = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, client.getName() + "-readiness");
+            thread.setDaemon(true);
+            return thread;
+        });
+        client.getLifecycleService().addLifecycleListener(event -> {
+            if (event.getState() == LifecycleState.CLIENT_CONNECTED) {
+                awaitLoaded();
+            } else if (event.getState() == LifecycleState.CLIENT_DISCONNECTED) {
+                serving = false;
+            }
+        });
+        awaitLoaded();
+    }
+
+    private void awaitLoaded() {
+        if (serving || readiness.isShutdown()) {
+            return;
+        }
+        client.<String, Long>getMap(MapNames.GRID_STATUS).getAsync(MapNames.GRID_LOADED).whenComplete((loaded, failure) -> {
+            if (loaded != null && !serving) {
+                serving = true;
+                onServing.forEach(Runnable::run);
+            } else if (loaded == null && !readiness.isShutdown()) {
+                readiness.schedule(this::awaitLoaded, LOADED_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** Runs {@code action} each time the node starts serving again (after a full grid restart, say). */
+    public void onServing(Runnable action) {
+        onServing.add(action);
+    }
+
+    /** Connected to a grid whose maps are loaded: a volatile read, cheap enough for every frame. */
+    public boolean serving() {
+        return serving;
+    }
+
+    /** Refuses a client request with UNAVAILABLE while the grid is away or still loading. */
+    public void checkServing() {
+        if (!serving) {
+            throw new ClientError(ErrorCode.UNAVAILABLE, "the grid is starting or unreachable; try again",
+                    RETRY_AFTER_MILLIS);
+        }
     }
 
     public static Grid connect(ClusterSettings cluster, String instanceName) {
@@ -74,7 +133,7 @@ public final class Grid implements AutoCloseable {
     }
 
     public boolean isReady() {
-        return client.getLifecycleService().isRunning() && !client.getCluster().getMembers().isEmpty();
+        return serving && client.getLifecycleService().isRunning() && !client.getCluster().getMembers().isEmpty();
     }
 
     public IMap<String, User> users() {
@@ -131,6 +190,7 @@ public final class Grid implements AutoCloseable {
 
     @Override
     public void close() {
+        readiness.shutdownNow();
         client.shutdown();
         inboxExecutor.shutdownNow();
     }

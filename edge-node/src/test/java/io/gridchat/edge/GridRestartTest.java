@@ -54,7 +54,16 @@ class GridRestartTest {
         assertThat(api.call("POST", "/api/v1/friends/requests/" + request + "/accept", away.token(), null).status())
                 .isEqualTo(200);
 
-        platform.restartGrid();
+        platform.stopGrid();
+        Awaitility.await("clients are told the grid is away").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    ApiClient.Response answer = api.call("GET", "/api/v1/rooms/" + room, ivy.token(), null);
+                    return answer.status() == 503 && answer.body().get("error").asText().equals("UNAVAILABLE")
+                            && answer.body().get("retryAfterMs").asLong() > 0;
+                });
+        JsonNode refused = stayingOpen.request("history", "room", room);
+        assertThat(refused.get("code").asText()).isEqualTo("UNAVAILABLE");
+        platform.startGrid();
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
                 api.call("GET", "/api/v1/rooms/" + room, ivy.token(), null).status() == 200);

@@ -67,7 +67,7 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private void startGrid() {
+    public void startGrid() {
         for (int i = 0; i < memberCount; i++) {
             members.add(GridNode.start(config));
         }
@@ -75,9 +75,14 @@ public final class Platform implements AutoCloseable {
 
     /** Graceful full stop of every member (write-behind flushed), then a fresh start on the same MySQL. */
     public void restartGrid() {
+        stopGrid();
+        startGrid();
+    }
+
+    /** Graceful stop of every member (write-behind flushed); {@link #startGrid} brings them back. */
+    public void stopGrid() {
         members.forEach(GridNode::close);
         members.clear();
-        startGrid();
     }
 
     public GridchatConfig config() {

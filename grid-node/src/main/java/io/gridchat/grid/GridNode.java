@@ -48,6 +48,7 @@ public final class GridNode implements AutoCloseable {
                     backpressure));
             GridNode node = new GridNode(instance, pools, UnsavedWatch.start(instance, backpressure));
             node.initialiseLoaders();
+            instance.getMap(MapNames.GRID_STATUS).set(MapNames.GRID_LOADED, System.currentTimeMillis());
             EdgeReaper.register(instance);
             PresenceReaper.register(instance, config.presence());
             node.submitDelivery(config.grid().deliverySnapshotMillis());

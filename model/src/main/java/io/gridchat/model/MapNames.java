@@ -38,6 +38,12 @@ public final class MapNames {
     public static final String FRIENDS = "friends";
     /** requestId to a pending {@link FriendRequest}; MySQL table friend_requests, sharded by requestId. */
     public static final String FRIEND_REQUESTS = "friend-requests";
+    /**
+     * In memory only: {@link #GRID_LOADED} is set by a member once every MapStore-backed map finished its initial
+     * load, so after a full restart edge nodes keep clients out until then.
+     */
+    public static final String GRID_STATUS = "grid-status";
+    public static final String GRID_LOADED = "loaded";
     /** Name of the delivery Jet job. */
     public static final String DELIVERY_JOB = "delivery";
 

@@ -38,6 +38,7 @@ public final class ApiServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CompletionStage<Reply> reply;
         try {
+            services.grid().checkServing();
             reply = routes.route(Request.read(request, services.limits().maxHttpBodyBytes()));
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);

@@ -39,6 +39,9 @@ final class FrameHandler {
             Frame frame = Frame.of(parse(text));
             id = frame.id();
             services.metrics().frame(frame.type());
+            if (!"ping".equals(frame.type())) {
+                services.grid().checkServing();
+            }
             dispatch(connection, frame);
         } catch (Frame.FrameError e) {
             sendError(connection, e.id(), e.error());
@@ -82,7 +85,9 @@ final class FrameHandler {
 
     private void dispatch(ChatConnection connection, Frame frame) {
         String user = connection.userId();
-        services.presence().frame(connection, !frame.type().equals("ping"));
+        if (services.grid().serving()) {
+            services.presence().frame(connection, !frame.type().equals("ping"));
+        }
         switch (frame.type()) {
             case "ping" -> connection.send(Json.write(reply("pong", frame.id())));
             case "send" -> send(connection, frame);

@@ -1,6 +1,5 @@
 package io.gridchat.edge.ws;
 
-import com.hazelcast.core.LifecycleEvent;
 import io.gridchat.edge.Grid;
 import io.gridchat.edge.delivery.OfflinePush;
 import io.gridchat.edge.presence.PresenceService;
@@ -47,11 +46,7 @@ public final class SessionRegistry {
         this.offline = offline;
         this.presence = presence;
         this.timer = timer;
-        grid.client().getLifecycleService().addLifecycleListener(event -> {
-            if (event.getState() == LifecycleEvent.LifecycleState.CLIENT_CONNECTED) {
-                registerAll();
-            }
-        });
+        grid.onServing(this::registerAll);
     }
 
     /**
@@ -59,6 +54,9 @@ public final class SessionRegistry {
      * Returns false if the grid did not answer in time: the upgrade must then be refused.
      */
     boolean admit(ChatConnection connection) {
+        if (!grid.serving()) {
+            return false;
+        }
         connections.add(connection);
         try {
             register(connection).toCompletableFuture().get(REGISTER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
