@@ -63,6 +63,12 @@ class SendPathTest {
                 .executeOnKey(room, new AppendMessage(user, clientMsgId, text));
     }
 
+    /** Puts a message in the room's partition without moving its counter, as the failures above leave it. */
+    private static void holdMessage(String room, long seq, String from, String text, String clientMsgId) {
+        hz().<MessageKey, ChatMessage>getMap(MapNames.MESSAGES).set(new MessageKey(room, seq), new ChatMessage(room,
+                seq, ChatMessage.msgIdOf(room, seq), from, text, System.currentTimeMillis(), clientMsgId));
+    }
+
     @Test
     void when_many_threads_send_to_one_room_then_seqs_are_gapless_and_unique() {
         String room = roomWith("u1", "u2");
@@ -82,9 +88,7 @@ class SendPathTest {
         // first) arrived, the counter's did not, and the client never got its ack.
         String room = roomWith("u1", "u2");
         assertThat(send(room, "u1", null, "first").ref().seq()).isEqualTo(1);
-        hz().<MessageKey, ChatMessage>getMap(MapNames.MESSAGES).set(new MessageKey(room, 2),
-                new ChatMessage(room, 2, ChatMessage.msgIdOf(room, 2), "u1", "orphan", System.currentTimeMillis(),
-                        "retry-me"));
+        holdMessage(room, 2, "u1", "orphan", "retry-me");
 
         SendResult next = send(room, "u2", null, "after the failover");
         SendResult retry = send(room, "u1", "retry-me", "orphan");
@@ -104,9 +108,7 @@ class SendPathTest {
         // survived the first run. Without a clientMsgId it is recognised by sender and text.
         String room = roomWith("u1", "u2");
         assertThat(send(room, "u2", null, "first").ref().seq()).isEqualTo(1);
-        hz().<MessageKey, ChatMessage>getMap(MapNames.MESSAGES).set(new MessageKey(room, 2),
-                new ChatMessage(room, 2, ChatMessage.msgIdOf(room, 2), "u1", "once", System.currentTimeMillis(),
-                        null));
+        holdMessage(room, 2, "u1", "once", null);
 
         SendResult again = send(room, "u1", null, "once");
 
