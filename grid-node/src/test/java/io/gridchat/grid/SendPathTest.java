@@ -153,8 +153,9 @@ class SendPathTest {
         assertThat(inMemory).isEqualTo(20);
 
         grid.member(0).flush();
-        // flush() does not wait for a batch the store worker already took; that one lands a moment later
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        // flush() does not wait for a batch the store worker already took; that one lands a moment later (once
+        // more than 15 s on a box running two builds, with the batch's messages invisible to reads meanwhile)
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(read(ReadMessages.after(room, "u1", 0, 1000)).messages()).extracting(ChatMessage::seq)
                         .containsExactlyElementsOf(LongStream.rangeClosed(1, 70).boxed().toList()));
         assertThat(read(ReadMessages.before(room, "u1", 11, 5)).messages()).extracting(ChatMessage::text)
