@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Hikari pool per shard, built once per member from {@link MysqlSettings} and handed to the MapStores
@@ -28,6 +30,7 @@ import javax.sql.DataSource;
  * at construction. The member closes the pools after its Hazelcast instance has shut down. Thread-safe.
  */
 public final class ShardPools implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ShardPools.class);
     /** Key of this object in {@code Config.getUserContext()}. */
     public static final String USER_CONTEXT_KEY = "gridchat.shardPools";
     /** How long a caller waits for a connection before the shard counts as unavailable. */
@@ -126,19 +129,45 @@ public final class ShardPools implements AutoCloseable {
 
     /**
      * Creates the missing tables of {@code schema.sql} on every shard; idempotent, so every member runs it at
-     * start. Fails on the first shard that cannot take it, naming the shard.
+     * start. A shard that cannot be reached (down, or too busy to hand out a connection) is retried with
+     * back-off for {@code mysql.storeRetrySeconds}, as the write-behind does; fails naming the shard after that,
+     * or at once when a shard refuses the schema.
      */
     public void migrate() {
         List<String> statements = Schema.statements();
         for (int shard = 0; shard < pools.size(); shard++) {
-            try (Connection connection = pools.get(shard).getConnection();
-                 Statement statement = connection.createStatement()) {
-                for (String sql : statements) {
-                    statement.execute(sql);
+            long deadline = System.nanoTime() + storeRetry().toNanos();
+            long backoffMillis = 100;
+            while (true) {
+                try {
+                    applySchema(shard, statements);
+                    break;
+                } catch (ShardUnavailableException e) {
+                    if (System.nanoTime() + backoffMillis * 1_000_000 > deadline) {
+                        throw e;
+                    }
+                    LOG.warn("shard {} unreachable while applying the schema; retrying in {} ms: {}", shard,
+                            backoffMillis, e.getMessage());
+                    try {
+                        Thread.sleep(backoffMillis);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                    backoffMillis = Math.min(backoffMillis * 2, 5_000);
                 }
-            } catch (SQLException e) {
-                throw MapStoreException.wrap(null, shard, "apply the schema", e);
             }
+        }
+    }
+
+    private void applySchema(int shard, List<String> statements) {
+        try (Connection connection = pools.get(shard).getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw MapStoreException.wrap(null, shard, "apply the schema", e);
         }
     }
 

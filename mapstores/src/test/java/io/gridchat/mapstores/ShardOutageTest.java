@@ -29,6 +29,8 @@ class ShardOutageTest {
     private static TcpProxy proxy;
     private static ShardPools pools;
     private static MessageMapStore messages;
+    /** The shards as members see them: the second one behind the proxy. */
+    private static MysqlSettings proxied;
 
     @BeforeAll
     static void start() throws Exception {
@@ -37,7 +39,8 @@ class ShardOutageTest {
         int port = Integer.parseInt(second.replaceFirst("^jdbc:mysql://[^:]+:(\\d+)/.*$", "$1"));
         proxy = new TcpProxy(port);
         List<String> urls = List.of(real.shards().get(0), second.replaceFirst(":\\d+/", ":" + proxy.port() + "/"));
-        pools = new ShardPools(new MysqlSettings(urls, real.user(), real.password(), 2, 30), Duration.ofMillis(500));
+        proxied = new MysqlSettings(urls, real.user(), real.password(), 2, 30);
+        pools = new ShardPools(proxied, Duration.ofMillis(500));
         pools.migrate();
         messages = new MessageMapStore();
         messages.init(pools, new Properties(), MapNames.MESSAGES);
@@ -73,5 +76,19 @@ class ShardOutageTest {
             stored.addAll(ShardSql.strings(pools.shard(shard), "SELECT msg_id FROM messages"));
         }
         assertThat(stored).containsExactlyInAnyOrderElementsOf(batch.values().stream().map(ChatMessage::msgId).toList());
+    }
+
+    @Test
+    void when_a_shard_is_unreachable_at_member_start_then_the_schema_waits_for_it() {
+        proxy.cut();
+        try (ShardPools starting = new ShardPools(proxied, Duration.ofMillis(500))) {
+            CompletableFuture<Void> migrate = CompletableFuture.runAsync(starting::migrate);
+            Awaitility.await("retrying the unreachable shard").during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5)).until(() -> !migrate.isDone());
+            proxy.restore();
+            migrate.orTimeout(20, TimeUnit.SECONDS).join();
+        } finally {
+            proxy.restore();
+        }
     }
 }
