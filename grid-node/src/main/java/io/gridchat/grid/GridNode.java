@@ -10,6 +10,7 @@ import io.gridchat.jet.delivery.EdgeInboxSink;
 import io.gridchat.mapstores.ShardPools;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.processor.Backpressure;
+import io.gridchat.model.processor.MemberReadiness;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -44,10 +45,12 @@ public final class GridNode implements AutoCloseable {
         try {
             pools.migrate();
             Backpressure backpressure = new Backpressure(config.grid().maxUnsavedMessages());
+            MemberReadiness readiness = new MemberReadiness();
             HazelcastInstance instance = Hazelcast.newHazelcastInstance(MemberConfigFactory.create(config, pools,
-                    backpressure));
+                    backpressure, readiness));
             GridNode node = new GridNode(instance, pools, UnsavedWatch.start(instance, backpressure));
             node.initialiseLoaders();
+            readiness.markReady();
             instance.getMap(MapNames.GRID_STATUS).set(MapNames.GRID_LOADED, System.currentTimeMillis());
             EdgeReaper.register(instance);
             PresenceReaper.register(instance, config.presence());

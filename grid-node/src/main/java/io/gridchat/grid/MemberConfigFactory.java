@@ -27,6 +27,7 @@ import io.gridchat.mapstores.users.UserMapStore;
 import io.gridchat.mapstores.users.UsernameMapStore;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.processor.Backpressure;
+import io.gridchat.model.processor.MemberReadiness;
 import io.gridchat.model.serial.ModelSerialization;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -42,7 +43,8 @@ final class MemberConfigFactory {
     private MemberConfigFactory() {
     }
 
-    static Config create(GridchatConfig settings, ShardPools pools, Backpressure backpressure) {
+    static Config create(GridchatConfig settings, ShardPools pools, Backpressure backpressure,
+                         MemberReadiness readiness) {
         Config config = new Config();
         ClusterSettings cluster = settings.cluster();
         config.setClusterName(cluster.name());
@@ -63,6 +65,7 @@ final class MemberConfigFactory {
         userContext.put(ShardPools.USER_CONTEXT_KEY, pools);
         userContext.put(GridSettings.USER_CONTEXT_KEY, settings.grid());
         userContext.put(Backpressure.USER_CONTEXT_KEY, backpressure);
+        userContext.put(MemberReadiness.USER_CONTEXT_KEY, readiness);
         config.setUserContext(userContext);
 
         GridSettings grid = settings.grid();

@@ -58,11 +58,11 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
     @Override
     public SendResult process(Map.Entry<String, RoomLog> entry) {
         String roomId = entry.getKey();
-        if (!instance.getMap(MapNames.MEMBERS).containsKey(new MemberKey(roomId, userId))) {
+        if (!GridContext.map(instance, MapNames.MEMBERS).containsKey(new MemberKey(roomId, userId))) {
             return new SendResult(SendOutcome.NOT_MEMBER, null);
         }
-        IMap<MessageKey, ChatMessage> messages = instance.getMap(MapNames.MESSAGES);
-        IMap<DedupeKey, MessageRef> dedupe = instance.getMap(MapNames.DEDUPE);
+        IMap<MessageKey, ChatMessage> messages = GridContext.map(instance, MapNames.MESSAGES);
+        IMap<DedupeKey, MessageRef> dedupe = GridContext.map(instance, MapNames.DEDUPE);
         GridSettings settings = GridContext.settings(instance);
         RoomLog stored = entry.getValue() == null ? RoomLog.EMPTY : entry.getValue();
         MessageRef[] thisSend = new MessageRef[1];

@@ -44,7 +44,7 @@ public final class CreateRoom implements EntryProcessor<String, Room, Boolean>, 
         // An empty counter now saves the first send a MySQL look-up for MAX(seq).
         // Async: a partition thread must not wait for another member's backup ack (see MemberConfigFactory); a
         // missing counter is only a MAX(seq) look-up away.
-        instance.getMap(MapNames.ROOM_LOGS).setAsync(room.roomId(), RoomLog.EMPTY);
+        GridContext.map(instance, MapNames.ROOM_LOGS).setAsync(room.roomId(), RoomLog.EMPTY);
         RoomMembers members = new RoomMembers(instance, entry.getKey());
         members.add(Roster.empty(room.roomId()), room.ownerId(), Role.OWNER, room.createdAt());
         return Boolean.TRUE;

@@ -62,7 +62,7 @@ public final class FanOutRoomEvent implements Callable<Boolean>, IdentifiedDataS
         }
         Set<String> others = new HashSet<>(members.roster().userIds());
         others.remove(fromUserId);
-        IMap<String, UserSessions> sessions = instance.getMap(MapNames.SESSIONS);
+        IMap<String, UserSessions> sessions = GridContext.map(instance, MapNames.SESSIONS);
         EdgeEvents.publish(instance, roomId, frame, sessions.getAll(others).values(), senderLeft ? "" : fromUserId);
         return Boolean.TRUE;
     }

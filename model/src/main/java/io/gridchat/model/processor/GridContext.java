@@ -1,6 +1,8 @@
 package io.gridchat.model.processor;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.spi.exception.RetryableHazelcastException;
 import io.gridchat.config.GridSettings;
 
 /** Reads what a member put in its user context for processors and tasks that run on it. */
@@ -14,6 +16,20 @@ final class GridContext {
             return gridSettings;
         }
         throw new IllegalStateException("member has no GridSettings in its user context under " + GridSettings.USER_CONTEXT_KEY);
+    }
+
+    /**
+     * Another map of this member, for a processor or task running on it; refused with a retryable exception
+     * while the member is still creating its maps (see {@link MemberReadiness}). A member without a readiness
+     * flag (a bare test member) is always ready.
+     */
+    static <K, V> IMap<K, V> map(HazelcastInstance instance, String name) {
+        if (instance.getUserContext().get(MemberReadiness.USER_CONTEXT_KEY) instanceof MemberReadiness readiness
+                && !readiness.ready()) {
+            throw new RetryableHazelcastException("member " + instance.getName()
+                    + " is still creating its maps; retry");
+        }
+        return instance.getMap(name);
     }
 
     /** The member's backpressure; a member without one (a bare test member) never refuses. */

@@ -48,7 +48,7 @@ public final class OpenDirectRoom implements EntryProcessor<String, Room, Room>,
         entry.setValue(room);
         // Async: a partition thread must not wait for another member's backup ack (see MemberConfigFactory); a
         // missing counter is only a MAX(seq) look-up away.
-        instance.getMap(MapNames.ROOM_LOGS).setAsync(room.roomId(), RoomLog.EMPTY);
+        GridContext.map(instance, MapNames.ROOM_LOGS).setAsync(room.roomId(), RoomLog.EMPTY);
         RoomMembers members = new RoomMembers(instance, entry.getKey());
         Roster roster = members.add(Roster.empty(room.roomId()), room.ownerId(), Role.MEMBER, room.createdAt());
         members.add(roster, otherUserId, Role.MEMBER, room.createdAt());

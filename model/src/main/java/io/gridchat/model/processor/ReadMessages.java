@@ -92,7 +92,7 @@ public final class ReadMessages implements Callable<MessagePage>, IdentifiedData
         for (long s = low; s <= high; s++) {
             keys.add(new MessageKey(roomId, s));
         }
-        IMap<MessageKey, ChatMessage> messages = instance.getMap(MapNames.MESSAGES);
+        IMap<MessageKey, ChatMessage> messages = GridContext.map(instance, MapNames.MESSAGES);
         List<ChatMessage> found = new ArrayList<>(messages.getAll(keys).values());
         found.sort(Comparator.comparingLong(ChatMessage::seq));
         return found;

@@ -22,8 +22,8 @@ final class RoomMembers {
     RoomMembers(HazelcastInstance instance, String roomId) {
         this.instance = instance;
         this.roomId = roomId;
-        this.members = instance.getMap(MapNames.MEMBERS);
-        this.rosters = instance.getMap(MapNames.ROSTERS);
+        this.members = GridContext.map(instance, MapNames.MEMBERS);
+        this.rosters = GridContext.map(instance, MapNames.ROSTERS);
     }
 
     boolean isMember(String userId) {
@@ -50,7 +50,7 @@ final class RoomMembers {
     }
 
     long lastSeq() {
-        RoomLog log = instance.<String, RoomLog>getMap(MapNames.ROOM_LOGS).get(roomId);
+        RoomLog log = GridContext.<String, RoomLog>map(instance, MapNames.ROOM_LOGS).get(roomId);
         return log == null ? 0 : log.lastSeq();
     }
 }

@@ -61,7 +61,7 @@ public final class SendReceipts implements Callable<Integer>, IdentifiedDataSeri
         for (long seq = Math.max(afterSeq + 1, upToSeq - MAX_SCANNED + 1); seq <= upToSeq; seq++) {
             keys.add(new MessageKey(roomId, seq));
         }
-        IMap<MessageKey, ChatMessage> messages = instance.getMap(MapNames.MESSAGES);
+        IMap<MessageKey, ChatMessage> messages = GridContext.map(instance, MapNames.MESSAGES);
         Map<String, ChatMessage> latestBySender = new HashMap<>();
         for (ChatMessage message : messages.getAll(keys).values()) {
             if (!message.from().equals(readerId)) {
@@ -71,7 +71,7 @@ public final class SendReceipts implements Callable<Integer>, IdentifiedDataSeri
         if (latestBySender.isEmpty()) {
             return 0;
         }
-        IMap<String, UserSessions> sessions = instance.getMap(MapNames.SESSIONS);
+        IMap<String, UserSessions> sessions = GridContext.map(instance, MapNames.SESSIONS);
         for (UserSessions sender : sessions.getAll(latestBySender.keySet()).values()) {
             ChatMessage message = latestBySender.get(sender.userId());
             String frame = ReceiptFrame.of(roomId, message.msgId(), message.seq(), readerId, status.wire());
