@@ -35,6 +35,8 @@ public final class ChatConnection {
     private boolean holdingAll = true;
     /** Rooms joined on this connection (guarded by deliveredSeq); they decide whose presence it may see. */
     private final Set<String> rooms = new HashSet<>();
+    /** Rooms whose join is under way (guarded by deliveredSeq); they hold a place among the rooms. */
+    private final Set<String> joining = new HashSet<>();
     private final long since = System.currentTimeMillis();
     private final PresenceClock presence = new PresenceClock(since);
 
@@ -103,9 +105,34 @@ public final class ChatConnection {
         }
     }
 
+    /**
+     * Holds a place among this connection's rooms for a join about to start; false when {@code maxRooms} are
+     * joined or being joined already. A room joined already needs no new place.
+     */
+    boolean reserveRoom(String roomId, int maxRooms) {
+        synchronized (deliveredSeq) {
+            if (rooms.contains(roomId) || joining.contains(roomId)) {
+                return true;
+            }
+            if (rooms.size() + joining.size() >= maxRooms) {
+                return false;
+            }
+            joining.add(roomId);
+            return true;
+        }
+    }
+
     void joinedRoom(String roomId) {
         synchronized (deliveredSeq) {
             rooms.add(roomId);
+            joining.remove(roomId);
+        }
+    }
+
+    /** A join that {@link #reserveRoom} made room for failed: its place is free again. */
+    void joinFailed(String roomId) {
+        synchronized (deliveredSeq) {
+            joining.remove(roomId);
         }
     }
 
