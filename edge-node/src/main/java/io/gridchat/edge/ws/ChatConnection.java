@@ -7,7 +7,6 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,10 +32,7 @@ public final class ChatConnection {
     /** Live frames of rooms whose missed messages are being pushed; written after the push. */
     private final Map<String, List<Held>> held = new HashMap<>();
     private boolean holdingAll = true;
-    /** Rooms joined on this connection (guarded by deliveredSeq); they decide whose presence it may see. */
-    private final Set<String> rooms = new HashSet<>();
-    /** Rooms whose join is under way (guarded by deliveredSeq); they hold a place among the rooms. */
-    private final Set<String> joining = new HashSet<>();
+    private final JoinedRooms rooms = new JoinedRooms();
     private final long since = System.currentTimeMillis();
     private final PresenceClock presence = new PresenceClock(since);
 
@@ -100,40 +96,20 @@ public final class ChatConnection {
 
     /** The rooms joined on this connection. */
     public List<String> rooms() {
-        synchronized (deliveredSeq) {
-            return List.copyOf(rooms);
-        }
+        return rooms.list();
     }
 
-    /**
-     * Holds a place among this connection's rooms for a join about to start; false when {@code maxRooms} are
-     * joined or being joined already. A room joined already needs no new place.
-     */
+    /** Holds a place among this connection's rooms for a join about to start; false when it has none left. */
     boolean reserveRoom(String roomId, int maxRooms) {
-        synchronized (deliveredSeq) {
-            if (rooms.contains(roomId) || joining.contains(roomId)) {
-                return true;
-            }
-            if (rooms.size() + joining.size() >= maxRooms) {
-                return false;
-            }
-            joining.add(roomId);
-            return true;
-        }
+        return rooms.reserve(roomId, maxRooms);
     }
 
     void joinedRoom(String roomId) {
-        synchronized (deliveredSeq) {
-            rooms.add(roomId);
-            joining.remove(roomId);
-        }
+        rooms.joined(roomId);
     }
 
-    /** A join that {@link #reserveRoom} made room for failed: its place is free again. */
     void joinFailed(String roomId) {
-        synchronized (deliveredSeq) {
-            joining.remove(roomId);
-        }
+        rooms.joinFailed(roomId);
     }
 
     public void send(String frame) {
@@ -212,7 +188,7 @@ public final class ChatConnection {
 
     void forgetRoom(String roomId) {
         synchronized (deliveredSeq) {
-            rooms.remove(roomId);
+            rooms.left(roomId);
             deliveredSeq.remove(roomId);
         }
     }
