@@ -129,7 +129,7 @@ final class MemberConfigFactory {
      * is on the path of every send, and waiting for a second member there would add a member-to-member round trip
      * to each; what a member crash can lose is the last few counts of a window that lasts a minute.
      */
-    private static MapConfig rateLimits(GridSettings grid) {
+    static MapConfig rateLimits(GridSettings grid) {
         return new MapConfig(MapNames.RATE_LIMITS).setBackupCount(0).setAsyncBackupCount(grid.backupCount());
     }
 

@@ -2,16 +2,22 @@ package io.gridchat.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hazelcast.config.Config;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.gridchat.config.ConfigLoader;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.RateVerdict;
 import io.gridchat.model.RateWindow;
 import io.gridchat.model.processor.ReturnPermit;
 import io.gridchat.model.processor.TakePermit;
+import io.gridchat.model.serial.ModelSerialization;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -22,35 +28,42 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rate-limit processors on a real two-member grid (production map config): counting, sliding, expiry. The
+ * The rate-limit processors on two real members in this JVM, with the rate-limits map exactly as
+ * {@link MemberConfigFactory} configures it (nothing else: the map needs no MySQL): counting, sliding, expiry. The
  * members sweep expired entries every second and backups expire 1 s after their primary (Hazelcast's defaults: a
  * share of the partitions every 5 s, backups 10 s later, so idle windows are gone within about half a minute).
  */
 class RateLimitWindowTest {
-    private static final Map<String, String> FAST_SWEEP = Map.of(
-            "hazelcast.internal.map.expiration.task.period.seconds", "1",
-            "hazelcast.internal.map.expiration.cleanup.percentage", "100", "hazelcast.map.expiry.delay.seconds", "1");
-    private static final Map<String, String> previousProperties = new HashMap<>();
-    private static TestGrid grid;
+    private static final int FIRST_PORT = 36_801;
+    private static final List<HazelcastInstance> members = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        FAST_SWEEP.forEach((key, value) -> previousProperties.put(key, System.setProperty(key, value)));
-        grid = TestGrid.start(2, Map.of());
-        Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> grid.member(0).instance().getPartitionService().isClusterSafe());
+        Config config = new Config().setClusterName("rate-limit-test-" + UUID.randomUUID());
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.internal.map.expiration.task.period.seconds", "1");
+        config.setProperty("hazelcast.internal.map.expiration.cleanup.percentage", "100");
+        config.setProperty("hazelcast.map.expiry.delay.seconds", "1");
+        NetworkConfig network = config.getNetworkConfig().setPort(FIRST_PORT).setPortAutoIncrement(true);
+        network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        network.getJoin().getMulticastConfig().setEnabled(false);
+        network.getJoin().getAutoDetectionConfig().setEnabled(false);
+        for (int port = FIRST_PORT; port < FIRST_PORT + 4; port++) {
+            network.getJoin().getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:" + port);
+        }
+        ModelSerialization.register(config.getSerializationConfig());
+        config.addMapConfig(MemberConfigFactory.rateLimits(ConfigLoader.load().grid()));
+        for (int i = 0; i < 2; i++) {
+            members.add(Hazelcast.newHazelcastInstance(config));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> members.get(0).getCluster().getMembers().size()
+                == 2 && members.get(0).getPartitionService().isClusterSafe());
     }
 
     @AfterAll
     static void stop() {
-        grid.close();
-        previousProperties.forEach((key, value) -> {
-            if (value == null) {
-                System.clearProperty(key);
-            } else {
-                System.setProperty(key, value);
-            }
-        });
+        members.forEach(HazelcastInstance::shutdown);
     }
 
     @AfterEach
@@ -59,7 +72,7 @@ class RateLimitWindowTest {
     }
 
     private static IMap<String, RateWindow> windows() {
-        return grid.member(0).instance().getMap(MapNames.RATE_LIMITS);
+        return members.get(0).getMap(MapNames.RATE_LIMITS);
     }
 
     private static RateVerdict take(String key, int limit, long windowMillis) {
@@ -91,7 +104,7 @@ class RateLimitWindowTest {
         AtomicInteger allowed = new AtomicInteger();
         List<CompletableFuture<Void>> callers = IntStream.range(0, 8).mapToObj(caller ->
                 CompletableFuture.runAsync(() -> {
-                    IMap<String, RateWindow> map = grid.member(caller % 2).instance().getMap(MapNames.RATE_LIMITS);
+                    IMap<String, RateWindow> map = members.get(caller % 2).getMap(MapNames.RATE_LIMITS);
                     for (int i = 0; i < 25; i++) {
                         if (map.executeOnKey(key, new TakePermit(50, 60_000)).allowed()) {
                             allowed.incrementAndGet();
@@ -123,7 +136,7 @@ class RateLimitWindowTest {
 
     /** Owned (or backup) entries of the rate-limits map over both members. */
     private static long entries(boolean backup) {
-        return grid.members().stream().map(member -> member.instance().getMap(MapNames.RATE_LIMITS).getLocalMapStats())
+        return members.stream().map(member -> member.getMap(MapNames.RATE_LIMITS).getLocalMapStats())
                 .mapToLong(stats -> backup ? stats.getBackupEntryCount() : stats.getOwnedEntryCount()).sum();
     }
 }
