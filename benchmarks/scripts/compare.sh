@@ -20,6 +20,8 @@
 # summaries: benchmarks/target/compare/. Every command line used is printed on stderr.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# The rate limits of the gridchat processes started here are raised (bench-limits.sh says how to choose them).
+. benchmarks/scripts/bench-limits.sh
 
 rooms=${ROOMS:-200}
 participants=${PARTICIPANTS:-10}

@@ -20,6 +20,8 @@
 # exit, Ctrl-C included. JVM heaps: MEMBER_HEAP (512m), EDGE_HEAP (384m), DRIVER_HEAP (512m).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# The rate limits of the gridchat processes started here are raised (bench-limits.sh says how to choose them).
+. benchmarks/scripts/bench-limits.sh
 # Extra member JVM options, word-split (none by default).
 MEMBER_JAVA_OPTS=${MEMBER_JAVA_OPTS-}
 

@@ -8,6 +8,7 @@
 #   benchmarks/scripts/jmh.sh FrameCodec               benchmarks whose name matches a regex
 #   benchmarks/scripts/jmh.sh SendProcessor -t 4       four caller threads on one room (partition-thread ceiling)
 #   benchmarks/scripts/jmh.sh SendProcessor -p members=2        with a second member (synchronous backups)
+#   benchmarks/scripts/jmh.sh SendProcessor -p clientMsgId=none -p messageLimit=off,on   the message limit's cost
 #   benchmarks/scripts/jmh.sh -f 1 -wi 1 -i 1 -w 1s -r 1s       smoke run
 #
 # Any JMH option may be given (-h lists them); -f, -wi, -i replace the defaults here, and -rf or -rff the JSON file.

@@ -13,6 +13,8 @@
 # stdout: one JSON summary line. stderr: the command line used, logs and a progress line a second.
 # Environment: LOAD_JAVA_OPTS (default "-Xms512m -Xmx1g"), BENCH_LOG_LEVEL (default INFO).
 # Builds the benchmarks module (and what it needs) first when its jar is missing.
+# The servers must allow the load: start them with the limits raised, e.g.
+#   . benchmarks/scripts/bench-limits.sh && scripts/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

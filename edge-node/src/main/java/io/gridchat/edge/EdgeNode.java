@@ -12,6 +12,8 @@ import io.gridchat.edge.messages.MessageService;
 import io.gridchat.edge.presence.PresenceHub;
 import io.gridchat.edge.presence.PresenceListener;
 import io.gridchat.edge.presence.PresenceService;
+import io.gridchat.edge.ratelimit.FailedLogins;
+import io.gridchat.edge.ratelimit.RateLimiter;
 import io.gridchat.edge.receipts.ReceiptService;
 import io.gridchat.edge.rooms.RoomService;
 import io.gridchat.edge.typing.TypingRelay;
@@ -68,10 +70,12 @@ public final class EdgeNode implements AutoCloseable {
             TypingRelay typing = new TypingRelay(grid, timer, config.edge().typingExpirySeconds() * 1000L);
             PresenceHub presenceHub = new PresenceHub(config.presence().maxWatchedUsers());
             PresenceService presence = new PresenceService(grid, config.presence(), presenceHub, blockingExecutor);
+            RateLimiter rateLimits = new RateLimiter(grid.rateLimits(), config.limits());
             EdgeServices services = new EdgeServices(edgeId, grid, tokens, accounts,
-                    new RoomService(grid, config.limits()), new MessageService(grid, config.limits(), config.grid()),
-                    typing, presence, new ReceiptService(grid, timer), new FriendService(grid, blockingExecutor),
-                    config.limits(), metrics);
+                    new RoomService(grid, config.limits()),
+                    new MessageService(grid, config.limits(), config.grid(), rateLimits), typing, presence,
+                    new ReceiptService(grid, timer), new FriendService(grid, blockingExecutor), rateLimits,
+                    new FailedLogins(rateLimits), config.limits(), metrics);
             List<TopicSubscription<?>> subscriptions = List.of(
                     new TopicSubscription<>(grid.client(), MapNames.edgeInbox(edgeId),
                             new InboxListener(connections, metrics, presenceHub)),
@@ -80,7 +84,8 @@ public final class EdgeNode implements AutoCloseable {
             OfflinePush offline = new OfflinePush(grid, services.messages(), config.grid().offlinePushLimit());
             EdgeHeartbeat heartbeat = new EdgeHeartbeat(grid, edgeId, config.edge().heartbeatSeconds(), timer);
             EdgeServer server = EdgeServer.start(config.edge(), services,
-                    new SessionRegistry(grid, edgeId, connections, offline, presence, timer));
+                    new SessionRegistry(grid, edgeId, connections, offline, presence, timer,
+                            config.limits().maxConnectionsPerUser()));
             LOG.info("edge node {} serving http://{}:{}/", edgeId, config.edge().host(), server.port());
             return new EdgeNode(services, connections, List.of(blockingExecutor, timer), subscriptions, heartbeat, server);
         } catch (RuntimeException e) {

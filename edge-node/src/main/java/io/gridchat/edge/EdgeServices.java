@@ -7,12 +7,14 @@ import io.gridchat.edge.messages.MessageService;
 import io.gridchat.edge.rooms.RoomService;
 import io.gridchat.edge.friends.FriendService;
 import io.gridchat.edge.presence.PresenceService;
+import io.gridchat.edge.ratelimit.FailedLogins;
+import io.gridchat.edge.ratelimit.RateLimiter;
 import io.gridchat.edge.receipts.ReceiptService;
 import io.gridchat.edge.typing.TypingRelay;
 
 /** What the HTTP and WebSocket handlers of one edge node call. Immutable, thread-safe parts. */
 public record EdgeServices(String edgeId, Grid grid, TokenService tokens, AccountService accounts,
                            RoomService rooms, MessageService messages, TypingRelay typing, PresenceService presence,
-                           ReceiptService receipts, FriendService friends,
-                           LimitSettings limits, EdgeMetrics metrics) {
+                           ReceiptService receipts, FriendService friends, RateLimiter rateLimits,
+                           FailedLogins failedLogins, LimitSettings limits, EdgeMetrics metrics) {
 }

@@ -8,12 +8,15 @@ import com.hazelcast.core.IExecutorService;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.map.IMap;
 import io.gridchat.config.ClusterSettings;
+import io.gridchat.model.DedupeKey;
 import io.gridchat.model.FriendList;
 import io.gridchat.model.FriendRequest;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.MemberKey;
+import io.gridchat.model.MessageRef;
 import io.gridchat.model.OfflineMarks;
 import io.gridchat.model.Presence;
+import io.gridchat.model.RateWindow;
 import io.gridchat.model.ReadPosition;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomLog;
@@ -178,6 +181,14 @@ public final class Grid implements AutoCloseable {
 
     public IMap<String, FriendRequest> friendRequests() {
         return client.getMap(MapNames.FRIEND_REQUESTS);
+    }
+
+    public IMap<DedupeKey, MessageRef> dedupe() {
+        return client.getMap(MapNames.DEDUPE);
+    }
+
+    public IMap<String, RateWindow> rateLimits() {
+        return client.getMap(MapNames.RATE_LIMITS);
     }
 
     public IMap<String, Long> edges() {

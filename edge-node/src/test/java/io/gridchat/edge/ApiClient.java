@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,8 +22,8 @@ public final class ApiClient {
         this.base = base;
     }
 
-    /** Status and parsed body (null when empty). */
-    public record Response(int status, JsonNode body) {
+    /** Status, parsed body (null when empty) and headers. */
+    public record Response(int status, JsonNode body, HttpHeaders headers) {
     }
 
     /** A signed-in user. */
@@ -42,7 +43,7 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode parsed = response.body().isEmpty() ? null : Json.MAPPER.readTree(response.body());
-            return new Response(response.statusCode(), parsed);
+            return new Response(response.statusCode(), parsed, response.headers());
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

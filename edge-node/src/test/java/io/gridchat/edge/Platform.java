@@ -27,6 +27,14 @@ import org.awaitility.Awaitility;
  * edge nodes on free ports, real MariaDB shards. One per test class; close it in {@code @AfterAll}.
  */
 public final class Platform implements AutoCloseable {
+    /**
+     * Tests send, connect and fail logins from 127.0.0.1 far faster than people do, so the rate limits are raised
+     * (not turned off: every test still takes its permits); RateLimitTest sets small ones.
+     */
+    static final Map<String, String> HIGH_RATE_LIMITS = Map.of("limits.messagesPerUser", "1000000",
+            "limits.apiCallsPerUser", "1000000", "limits.connectsPerAddress", "1000000",
+            "limits.failedLoginsPerAddress", "1000000", "limits.failedLoginsPerUsername", "1000000");
+
     private final GridchatConfig config;
     private final int memberCount;
     private final List<GridNode> members = new ArrayList<>();
@@ -52,6 +60,7 @@ public final class Platform implements AutoCloseable {
         overrides.put("edge.port", "0");
         overrides.put("auth.pbkdf2Iterations", "1000");
         overrides.put("grid.deliverySnapshotMillis", "500");
+        overrides.putAll(HIGH_RATE_LIMITS);
         overrides.putAll(extra);
         adjust.accept(overrides);
         Platform platform = new Platform(ConfigLoader.load(overrides), memberCount);

@@ -88,6 +88,7 @@ final class MemberConfigFactory {
         config.addMapConfig(inMemory(MapNames.EDGES, grid));
         // Per-entry TTLs (heartbeats renew them); expiry is how vanished connections turn offline.
         config.addMapConfig(inMemory(MapNames.PRESENCE, grid));
+        config.addMapConfig(rateLimits(grid));
 
         config.addRingBufferConfig(new RingbufferConfig(MapNames.EDGE_INBOX_PREFIX + "*")
                 .setCapacity(EDGE_INBOX_CAPACITY).setBackupCount(grid.backupCount()));
@@ -124,6 +125,15 @@ final class MemberConfigFactory {
      */
     private static MapConfig nestedOnly(MapConfig map, GridSettings grid) {
         return map.setBackupCount(0).setAsyncBackupCount(grid.backupCount());
+    }
+
+    /**
+     * Rate-limit windows: in memory only, per-entry TTLs set by the processors. Backups are asynchronous: a check
+     * is on the path of every send, and waiting for a second member there would add a member-to-member round trip
+     * to each; what a member crash can lose is the last few counts of a window that lasts a minute.
+     */
+    static MapConfig rateLimits(GridSettings grid) {
+        return new MapConfig(MapNames.RATE_LIMITS).setBackupCount(0).setAsyncBackupCount(grid.backupCount());
     }
 
     private static MapConfig inMemory(String name, GridSettings grid) {

@@ -21,7 +21,9 @@ final class SplitBrainPolicies {
      * dedupe, friends, friend requests, offline marks): the merging half's entry is added where the other half
      * has none; on a clash the surviving cluster's entry stays (there is no order between the halves);</li>
      * <li>maps of current state that only moves forward or is refreshed (read positions, sessions, presence,
-     * edge heartbeats): the latest update wins.</li>
+     * edge heartbeats): the latest update wins;</li>
+     * <li>{@code rate-limits}: the merging half's window wins. A window lives two windows at most; a user
+     * counted in both halves keeps one half's count, so at worst gets one window's permits twice, once.</li>
      * </ul>
      */
     static final Map<String, Class<? extends SplitBrainMergePolicy<?, ?, ?>>> MERGE_POLICIES = Map.ofEntries(
@@ -32,7 +34,8 @@ final class SplitBrainPolicies {
             Map.entry(MapNames.DEDUPE, putIfAbsent()), Map.entry(MapNames.FRIENDS, putIfAbsent()),
             Map.entry(MapNames.FRIEND_REQUESTS, putIfAbsent()), Map.entry(MapNames.OFFLINE, putIfAbsent()),
             Map.entry(MapNames.READ_POSITIONS, putIfAbsent()), Map.entry(MapNames.SESSIONS, passThrough()),
-            Map.entry(MapNames.PRESENCE, passThrough()), Map.entry(MapNames.EDGES, passThrough()));
+            Map.entry(MapNames.PRESENCE, passThrough()), Map.entry(MapNames.EDGES, passThrough()),
+            Map.entry(MapNames.RATE_LIMITS, passThrough()));
 
     private SplitBrainPolicies() {
     }

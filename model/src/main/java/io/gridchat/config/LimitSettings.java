@@ -1,7 +1,7 @@
 package io.gridchat.config;
 
 /**
- * Bounds on what clients may send.
+ * Bounds on what clients may send, and how often.
  *
  * @param maxTextLength     most Unicode code points in a message
  * @param maxFrameBytes     largest WebSocket text frame accepted
@@ -11,9 +11,21 @@ package io.gridchat.config;
  * @param maxClientMsgIdLength most characters in a clientMsgId
  * @param maxCapacity       largest capacity a study room may have
  * @param defaultCapacity   capacity of a study room that names none
+ * @param rateWindowSeconds the sliding window the rate limits below count over
+ * @param messagesPerUser   accepted sends per user per window (refused and repeated sends do not count); 0: off
+ * @param apiCallsPerUser   authenticated HTTP API calls per user per window; 0: off
+ * @param connectsPerAddress WebSocket upgrades per client IP address per window; 0: off
+ * @param failedLoginsPerAddress failed logins per client IP address per window, then every login from it is
+ *                          refused until the window allows one again; 0: off
+ * @param failedLoginsPerUsername failed logins per username per window, from any address; 0: off
+ * @param maxConnectionsPerUser live WebSocket connections per user over all edge nodes
+ * @param maxRoomsPerConnection rooms one WebSocket connection may have joined at once
  */
 public record LimitSettings(int maxTextLength, int maxFrameBytes, int maxHttpBodyBytes, int maxRoomNameLength,
-                            int maxTopicLength, int maxClientMsgIdLength, int maxCapacity, int defaultCapacity) {
+                            int maxTopicLength, int maxClientMsgIdLength, int maxCapacity, int defaultCapacity,
+                            int rateWindowSeconds, int messagesPerUser, int apiCallsPerUser, int connectsPerAddress,
+                            int failedLoginsPerAddress, int failedLoginsPerUsername, int maxConnectionsPerUser,
+                            int maxRoomsPerConnection) {
     public LimitSettings {
         ConfigException.check(maxTextLength >= 1, "limits.maxTextLength", "must be at least 1");
         ConfigException.check(maxFrameBytes >= 1024, "limits.maxFrameBytes", "must be at least 1024");
@@ -24,5 +36,20 @@ public record LimitSettings(int maxTextLength, int maxFrameBytes, int maxHttpBod
         ConfigException.check(maxCapacity >= 2, "limits.maxCapacity", "must be at least 2");
         ConfigException.check(defaultCapacity >= 2 && defaultCapacity <= maxCapacity, "limits.defaultCapacity",
                 "must be 2 to limits.maxCapacity");
+        ConfigException.check(rateWindowSeconds >= 1 && rateWindowSeconds <= 86_400, "limits.rateWindowSeconds",
+                "must be 1 to 86400");
+        ConfigException.check(messagesPerUser >= 0, "limits.messagesPerUser", "must not be negative (0: off)");
+        ConfigException.check(apiCallsPerUser >= 0, "limits.apiCallsPerUser", "must not be negative (0: off)");
+        ConfigException.check(connectsPerAddress >= 0, "limits.connectsPerAddress", "must not be negative (0: off)");
+        ConfigException.check(failedLoginsPerAddress >= 0, "limits.failedLoginsPerAddress",
+                "must not be negative (0: off)");
+        ConfigException.check(failedLoginsPerUsername >= 0, "limits.failedLoginsPerUsername",
+                "must not be negative (0: off)");
+        ConfigException.check(maxConnectionsPerUser >= 1, "limits.maxConnectionsPerUser", "must be at least 1");
+        ConfigException.check(maxRoomsPerConnection >= 1, "limits.maxRoomsPerConnection", "must be at least 1");
+    }
+
+    public long rateWindowMillis() {
+        return rateWindowSeconds * 1000L;
     }
 }

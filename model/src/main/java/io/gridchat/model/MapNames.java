@@ -44,6 +44,11 @@ public final class MapNames {
      */
     public static final String GRID_STATUS = "grid-status";
     public static final String GRID_LOADED = "loaded";
+    /**
+     * Rate-limit key ({@code <limit>:<subject>}, e.g. {@code messages:<userId>}) to its {@link RateWindow}; in
+     * memory only, each entry expires two windows after its last change.
+     */
+    public static final String RATE_LIMITS = "rate-limits";
     /** Name of the delivery Jet job. */
     public static final String DELIVERY_JOB = "delivery";
 

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Grid members in this JVM, configured as grid-node's MemberConfigFactory configures the maps a send touches
- * (rooms, room-logs, members, rosters, messages, dedupe): the same backups, write-behind settings, coalescing and
+ * (rooms, room-logs, members, rosters, messages, dedupe, rate-limits): the same backups, write-behind settings, coalescing and
  * messages event journal, and GridSettings in the user context. What differs, and why:
  * <ul>
  *   <li>write-behind maps store into {@link NoopMapStore}, not MySQL: the partition thread still queues every
@@ -101,6 +101,9 @@ final class BenchGrid implements AutoCloseable {
         config.addMapConfig(inMemory(MapNames.ROOM_LOGS, grid));
         config.addMapConfig(inMemory(MapNames.ROSTERS, grid));
         config.addMapConfig(inMemory(MapNames.DEDUPE, grid));
+        // As MemberConfigFactory: no store, asynchronous backups.
+        config.addMapConfig(new MapConfig(MapNames.RATE_LIMITS).setBackupCount(0)
+                .setAsyncBackupCount(grid.backupCount()));
         return config;
     }
 

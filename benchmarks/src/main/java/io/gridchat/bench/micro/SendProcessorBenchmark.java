@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.gridchat.config.ConfigLoader;
 import io.gridchat.model.MapNames;
+import io.gridchat.model.RateWindow;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomKind;
 import io.gridchat.model.RoomLog;
@@ -11,6 +12,7 @@ import io.gridchat.model.SendOutcome;
 import io.gridchat.model.SendResult;
 import io.gridchat.model.processor.AppendMessage;
 import io.gridchat.model.processor.CreateRoom;
+import io.gridchat.model.processor.TakePermit;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,6 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>
  * clientMsgId: {@code none} (no dedupe work), {@code unique} (a new id per send: dedupe miss plus insert) or
  * {@code repeated} (always the same, already accepted id: the DUPLICATE answer, nothing stored).
+ * <p>
+ * messageLimit: {@code off} (the send alone) or {@code on} (first a {@link TakePermit} on the sender's key in
+ * rate-limits, as the edge does before each send, with a limit never reached, then the send): the difference is
+ * what the message limit costs a send, here without the client round trip an edge node adds to each call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.AverageTime})
@@ -56,6 +62,8 @@ public class SendProcessorBenchmark {
     private static final String ROOM = "rjmh0000000000000";
     private static final String USER = "ujmh0000000000000";
     private static final String REPEATED_ID = "repeated-client-msg-id";
+    /** The sender's key in rate-limits, as the edge node's message limit names it. */
+    private static final String LIMIT_KEY = "messages:" + USER;
     /** About the length of a chat line. */
     private static final String TEXT = "Has anyone solved exercise 4b yet? I keep getting a negative determinant "
             + "and I don't see why.";
@@ -66,9 +74,14 @@ public class SendProcessorBenchmark {
     @Param({"1"})
     public int members;
 
+    @Param({"off", "on"})
+    public String messageLimit;
+
     private final AtomicLong nextId = new AtomicLong();
     private BenchGrid grid;
     private IMap<String, RoomLog> roomLogs;
+    private IMap<String, RateWindow> rateLimits;
+    private boolean limited;
 
     @Setup(Level.Trial)
     public void startGrid() throws InterruptedException {
@@ -77,6 +90,12 @@ public class SendProcessorBenchmark {
         Room room = new Room(ROOM, "jmh", RoomKind.GROUP, "", 0, USER, System.currentTimeMillis());
         member.<String, Room>getMap(MapNames.ROOMS).executeOnKey(ROOM, new CreateRoom(room));
         roomLogs = member.getMap(MapNames.ROOM_LOGS);
+        rateLimits = member.getMap(MapNames.RATE_LIMITS);
+        limited = switch (messageLimit) {
+            case "off" -> false;
+            case "on" -> true;
+            default -> throw new IllegalArgumentException("messageLimit must be off or on: " + messageLimit);
+        };
         SendOutcome expected = "repeated".equals(clientMsgId) ? SendOutcome.DUPLICATE : SendOutcome.ACCEPTED;
         if ("repeated".equals(clientMsgId)) {
             send();
@@ -102,6 +121,9 @@ public class SendProcessorBenchmark {
 
     @Benchmark
     public SendResult send() {
+        if (limited && !rateLimits.executeOnKey(LIMIT_KEY, new TakePermit(Integer.MAX_VALUE, 60_000)).allowed()) {
+            throw new IllegalStateException("the message limit refused a send");
+        }
         return roomLogs.executeOnKey(ROOM, new AppendMessage(USER, nextClientMsgId(), TEXT));
     }
 

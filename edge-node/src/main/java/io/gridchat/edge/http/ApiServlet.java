@@ -7,6 +7,7 @@ import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.Failures;
 import io.gridchat.edge.Json;
 import io.gridchat.edge.auth.AccountService.SignedIn;
+import io.gridchat.edge.ratelimit.RateLimit;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/*}: reads and bounds the request on the Jetty thread, then answers asynchronously when the
- * grid call completes. Every failure becomes a JSON error body; no stack trace ever reaches a client.
+ * grid call completes. Every failure becomes a JSON error body; no stack trace ever reaches a client. An
+ * authenticated call first takes a permit of the user's API limit; a login, of the failed-login limits.
  */
 public final class ApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
@@ -77,12 +79,16 @@ public final class ApiServlet extends HttpServlet {
                         request.string("displayName")).thenApply(signedIn -> Reply.created(session(signedIn)));
             }
             if (request.is("POST", "auth", "login")) {
-                return services.accounts().login(request.string("username"), request.string("password"))
+                String username = request.string("username");
+                String password = request.string("password");
+                return services.failedLogins().attempt(request.raw().getRemoteAddr(), username,
+                        () -> services.accounts().login(username, password))
                         .thenApply(signedIn -> Reply.ok(session(signedIn)));
             }
             String userId = services.tokens().verify(Bearer.token(request.raw())).orElseThrow(() ->
                     new ClientError(ErrorCode.UNAUTHORIZED, "missing, invalid or expired token"));
-            return authenticated(request, userId);
+            return services.rateLimits().take(RateLimit.API_CALLS, userId)
+                    .thenCompose(permit -> authenticated(request, userId));
         }
 
         private CompletionStage<Reply> authenticated(Request request, String userId) {

@@ -4,19 +4,28 @@ import io.gridchat.config.GridSettings;
 import io.gridchat.config.LimitSettings;
 import io.gridchat.edge.ClientError;
 import io.gridchat.edge.ErrorCode;
+import io.gridchat.edge.Failures;
 import io.gridchat.edge.Futures;
 import io.gridchat.edge.Grid;
+import io.gridchat.edge.ratelimit.Permit;
+import io.gridchat.edge.ratelimit.RateLimit;
+import io.gridchat.edge.ratelimit.RateLimiter;
 import io.gridchat.edge.rooms.RoomService;
+import io.gridchat.model.DedupeKey;
 import io.gridchat.model.MessagePage;
 import io.gridchat.model.MessageRef;
 import io.gridchat.model.ReadOutcome;
+import io.gridchat.model.SendOutcome;
 import io.gridchat.model.processor.AppendMessage;
 import io.gridchat.model.processor.ReadMessages;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Send and read messages. A send is one {@link AppendMessage} on the room's partition; reads run as one
- * {@link ReadMessages} task on the member that owns the room. Thread-safe.
+ * Send and read messages. A send is one {@link AppendMessage} on the room's partition, after a permit of the
+ * sender's message limit (one call on the user's partition, given back when the room refuses the send or finds
+ * it a repeat, so only accepted messages count); reads run as one {@link ReadMessages} task on the member that
+ * owns the room. Thread-safe.
  */
 public final class MessageService {
     /** Retry hint for a send refused while a member's write-behind backlog drains. */
@@ -26,11 +35,13 @@ public final class MessageService {
     private final Grid grid;
     private final LimitSettings limits;
     private final int maxPage;
+    private final RateLimiter rateLimits;
 
-    public MessageService(Grid grid, LimitSettings limits, GridSettings gridSettings) {
+    public MessageService(Grid grid, LimitSettings limits, GridSettings gridSettings, RateLimiter rateLimits) {
         this.grid = grid;
         this.limits = limits;
         this.maxPage = gridSettings.maxPageSize();
+        this.rateLimits = rateLimits;
     }
 
     public CompletionStage<MessageRef> send(String userId, String roomId, String text, String clientMsgId) {
@@ -45,7 +56,18 @@ public final class MessageService {
         if (clientMsgId != null && (clientMsgId.isEmpty() || clientMsgId.length() > limits.maxClientMsgIdLength())) {
             throw ClientError.badRequest("clientMsgId must be 1 to " + limits.maxClientMsgIdLength() + " characters");
         }
-        return grid.roomLogs().submitToKey(roomId, new AppendMessage(userId, clientMsgId, text)).thenApply(result -> {
+        AppendMessage append = new AppendMessage(userId, clientMsgId, text);
+        return rateLimits.take(RateLimit.MESSAGES, userId).thenCompose(permit -> append(roomId, append, permit))
+                .exceptionallyCompose(failure -> clientMsgId != null && isRateLimited(failure)
+                        ? repeatOf(roomId, userId, clientMsgId, failure) : CompletableFuture.failedFuture(failure));
+    }
+
+    /** The send itself; its permit goes back unless the room accepted a new message. */
+    private CompletionStage<MessageRef> append(String roomId, AppendMessage append, Permit permit) {
+        return grid.roomLogs().submitToKey(roomId, append).thenApply(result -> {
+            if (result.outcome() != SendOutcome.ACCEPTED) {
+                rateLimits.giveBack(permit);
+            }
             switch (result.outcome()) {
                 case NOT_MEMBER -> throw notMember();
                 case OVERLOADED -> throw new ClientError(ErrorCode.UNAVAILABLE,
@@ -55,6 +77,24 @@ public final class MessageService {
                 }
             }
         });
+    }
+
+    /**
+     * A send refused by the message limit may be the retry of one already accepted (its ack was lost): a repeat
+     * does not count, so it gets its first ack. Looked up (read only) only on this refusal path.
+     */
+    private CompletionStage<MessageRef> repeatOf(String roomId, String userId, String clientMsgId,
+                                                 Throwable refusal) {
+        return grid.dedupe().getAsync(new DedupeKey(roomId, userId, clientMsgId)).thenApply(earlier -> {
+            if (earlier == null) {
+                throw Failures.toClientError(refusal, "send");
+            }
+            return earlier;
+        });
+    }
+
+    private static boolean isRateLimited(Throwable failure) {
+        return Futures.rootOf(failure) instanceof ClientError error && error.code() == ErrorCode.RATE_LIMITED;
     }
 
     /** The {@code limit} messages before {@code beforeSeq} (latest when null), oldest first. */

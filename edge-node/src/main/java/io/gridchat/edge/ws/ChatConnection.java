@@ -7,7 +7,6 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +32,7 @@ public final class ChatConnection {
     /** Live frames of rooms whose missed messages are being pushed; written after the push. */
     private final Map<String, List<Held>> held = new HashMap<>();
     private boolean holdingAll = true;
-    /** Rooms joined on this connection (guarded by deliveredSeq); they decide whose presence it may see. */
-    private final Set<String> rooms = new HashSet<>();
+    private final JoinedRooms rooms = new JoinedRooms();
     private final long since = System.currentTimeMillis();
     private final PresenceClock presence = new PresenceClock(since);
 
@@ -98,15 +96,20 @@ public final class ChatConnection {
 
     /** The rooms joined on this connection. */
     public List<String> rooms() {
-        synchronized (deliveredSeq) {
-            return List.copyOf(rooms);
-        }
+        return rooms.list();
+    }
+
+    /** Holds a place among this connection's rooms for a join about to start; false when it has none left. */
+    boolean reserveRoom(String roomId, int maxRooms) {
+        return rooms.reserve(roomId, maxRooms);
     }
 
     void joinedRoom(String roomId) {
-        synchronized (deliveredSeq) {
-            rooms.add(roomId);
-        }
+        rooms.joined(roomId);
+    }
+
+    void joinFailed(String roomId) {
+        rooms.joinFailed(roomId);
     }
 
     public void send(String frame) {
@@ -185,7 +188,7 @@ public final class ChatConnection {
 
     void forgetRoom(String roomId) {
         synchronized (deliveredSeq) {
-            rooms.remove(roomId);
+            rooms.left(roomId);
             deliveredSeq.remove(roomId);
         }
     }

@@ -24,10 +24,12 @@ final class FrameHandler {
     /** Most users one presence frame may name (protocol). */
     static final int MAX_PRESENCE_USERS = 500;
     private final int maxFrameBytes;
+    private final int maxRooms;
 
     FrameHandler(EdgeServices services) {
         this.services = services;
         this.maxFrameBytes = services.limits().maxFrameBytes();
+        this.maxRooms = services.limits().maxRoomsPerConnection();
     }
 
     void handle(ChatConnection connection, String text) {
@@ -134,6 +136,11 @@ final class FrameHandler {
     private void join(ChatConnection connection, Frame frame) {
         String room = frame.requiredString("room");
         String user = connection.userId();
+        RoomService.requireRoomId(room);
+        if (!connection.reserveRoom(room, maxRooms)) {
+            throw new ClientError(ErrorCode.FORBIDDEN, "a connection may be in at most " + maxRooms
+                    + " rooms; leave one first");
+        }
         CompletionStage<ObjectNode> joined = services.rooms().join(user, room).thenCompose(result ->
                 services.receipts().shown(user, room, services.messages().before(user, room, null, null))
                         .thenCombine(services.receipts().position(user, room), (shown, position) -> {
@@ -146,7 +153,11 @@ final class FrameHandler {
                     ack.set("recent", shown.messages());
                     return ack.put("lastSeq", page.lastSeq()).put("readSeq", position.seq());
                 }));
-        reply(connection, frame, joined, node -> node);
+        reply(connection, frame, joined.whenComplete((ack, failure) -> {
+            if (failure != null) {
+                connection.joinFailed(room);
+            }
+        }), node -> node);
     }
 
     /** No reply is due; only a refusal (not a member) is reported. */

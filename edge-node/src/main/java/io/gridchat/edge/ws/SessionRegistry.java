@@ -1,5 +1,7 @@
 package io.gridchat.edge.ws;
 
+import io.gridchat.edge.ClientError;
+import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.Grid;
 import io.gridchat.edge.delivery.OfflinePush;
 import io.gridchat.edge.presence.PresenceService;
@@ -7,6 +9,7 @@ import io.gridchat.model.Connection;
 import io.gridchat.model.OfflineMark;
 import io.gridchat.model.processor.AddConnection;
 import io.gridchat.model.processor.RemoveConnection;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -26,10 +29,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
+    /** Retry hint when the grid could not register a connection. */
+    private static final long RETRY_AFTER_MILLIS = 1_000;
     /** How long an upgrade waits for its registration before the client gets UNAVAILABLE. */
     private static final long REGISTER_TIMEOUT_MILLIS = 5_000;
     /** A registered connection whose socket has not opened by then is forgotten. */
     private static final long OPEN_DEADLINE_SECONDS = 30;
+    /**
+     * Retry hint for a user at the connection limit: connections of an edge node that died count until the grid
+     * misses its heartbeats (3 beats of 10 s by default).
+     */
+    private static final long TOO_MANY_CONNECTIONS_RETRY_MS = 30_000;
 
     private final Grid grid;
     private final String edgeId;
@@ -37,36 +47,45 @@ public final class SessionRegistry {
     private final OfflinePush offline;
     private final PresenceService presence;
     private final ScheduledExecutorService timer;
+    private final int maxConnectionsPerUser;
 
     public SessionRegistry(Grid grid, String edgeId, LocalConnections connections, OfflinePush offline,
-                           PresenceService presence, ScheduledExecutorService timer) {
+                           PresenceService presence, ScheduledExecutorService timer, int maxConnectionsPerUser) {
         this.grid = grid;
         this.edgeId = edgeId;
         this.connections = connections;
         this.offline = offline;
         this.presence = presence;
         this.timer = timer;
+        this.maxConnectionsPerUser = maxConnectionsPerUser;
         grid.onServing(this::registerAll);
     }
 
     /**
      * Registers a connection about to be upgraded, waiting (on the upgrading thread) until the grid has it.
-     * Returns false if the grid did not answer in time: the upgrade must then be refused.
+     * Throws the refusal when the user holds {@code maxConnectionsPerUser} connections already (RATE_LIMITED) or
+     * the grid did not answer in time (UNAVAILABLE): the upgrade must then be refused.
      */
-    boolean admit(ChatConnection connection) {
+    void admit(ChatConnection connection) {
         if (!grid.serving()) {
-            return false;
+            throw unavailable();
         }
         connections.add(connection);
+        int registered;
         try {
-            register(connection).toCompletableFuture().get(REGISTER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            registered = register(connection).toCompletableFuture().get(REGISTER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             unregister(connection);
-            return false;
+            throw unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             unregister(connection);
-            return false;
+            throw unavailable();
+        }
+        if (registered == AddConnection.REFUSED) {
+            connections.remove(connection); // never in the grid, never online: nothing to undo there
+            throw new ClientError(ErrorCode.RATE_LIMITED, "too many connections: at most " + maxConnectionsPerUser
+                    + " per user; close one first", TOO_MANY_CONNECTIONS_RETRY_MS);
         }
         timer.schedule(() -> {
             if (connection.abandonUnopened()) {
@@ -74,7 +93,11 @@ public final class SessionRegistry {
                 unregister(connection);
             }
         }, OPEN_DEADLINE_SECONDS, TimeUnit.SECONDS);
-        return true;
+    }
+
+    private static ClientError unavailable() {
+        return new ClientError(ErrorCode.UNAVAILABLE, "the grid is not reachable right now; try again",
+                RETRY_AFTER_MILLIS);
     }
 
     /**
@@ -97,11 +120,11 @@ public final class SessionRegistry {
 
     private CompletionStage<Integer> register(ChatConnection connection) {
         return grid.sessions().submitToKey(connection.userId(), new AddConnection(new Connection(edgeId,
-                connection.connectionId(), connection.since()))).whenComplete((count, failure) -> {
+                connection.connectionId(), connection.since()), maxConnectionsPerUser)).whenComplete((count, failure) -> {
                     if (failure != null) {
                         LOG.warn("could not register connection {} in the grid: {}", connection.connectionId(),
                                 failure.toString());
-                    } else {
+                    } else if (count != AddConnection.REFUSED) {
                         presence.connected(connection);
                     }
                 });
@@ -125,7 +148,15 @@ public final class SessionRegistry {
         List<ChatConnection> live = connections.all();
         if (!live.isEmpty()) {
             LOG.info("reconnected to the grid: registering {} live connections again", live.size());
-            live.forEach(this::register);
+            live.forEach(connection -> register(connection).thenAccept(count -> {
+                if (count == AddConnection.REFUSED) {
+                    LOG.info("user {} is over the connection limit after the reconnect; closing connection {}",
+                            connection.userId(), connection.connectionId());
+                    connections.remove(connection);
+                    connection.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+                            "too many connections"));
+                }
+            }));
         }
     }
 }

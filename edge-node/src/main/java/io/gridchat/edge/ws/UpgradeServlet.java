@@ -3,8 +3,10 @@ package io.gridchat.edge.ws;
 import io.gridchat.edge.ClientError;
 import io.gridchat.edge.EdgeServices;
 import io.gridchat.edge.ErrorCode;
+import io.gridchat.edge.Failures;
 import io.gridchat.edge.http.Bearer;
 import io.gridchat.edge.http.JsonResponses;
+import io.gridchat.edge.ratelimit.RateLimit;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,16 +18,22 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code GET /ws?token=...}: authenticates before the upgrade, so a bad token is an HTTP 401 and never an
  * opened-then-closed socket. The token may also come as {@code Authorization: Bearer}. The connection is
  * registered in the grid before the upgrade completes (one grid call on this thread), so a client gets every
  * message accepted after it saw its socket open; if the grid cannot take it, the answer is 503 UNAVAILABLE.
+ * Before that, the client address's connection limit (one more grid call) and, in the registration, the user's;
+ * over either the answer is 429 RATE_LIMITED.
  * Runs on Jetty threads.
  */
 public final class UpgradeServlet extends HttpServlet {
-    private static final long RETRY_AFTER_MILLIS = 1_000;
+    /** How long an upgrade waits for the connection limit's answer before the client gets UNAVAILABLE. */
+    private static final long PERMIT_TIMEOUT_MILLIS = 5_000;
     private final transient EdgeServices services;
     private final transient SessionRegistry sessions;
     private final transient FrameHandler frames;
@@ -48,9 +56,13 @@ public final class UpgradeServlet extends HttpServlet {
             return;
         }
         ChatConnection connection = ChatEndpoint.newConnection(services, userId.get());
-        if (!sessions.admit(connection)) {
-            JsonResponses.error(response, new ClientError(ErrorCode.UNAVAILABLE,
-                    "the grid is not reachable right now; try again", RETRY_AFTER_MILLIS));
+        try {
+            services.grid().checkServing();
+            takeConnectPermit(request.getRemoteAddr());
+            sessions.admit(connection);
+        } catch (ClientError refused) {
+            services.metrics().error(refused.code());
+            JsonResponses.error(response, refused);
             return;
         }
         ServerContainer container = (ServerContainer) request.getServletContext()
@@ -77,6 +89,19 @@ public final class UpgradeServlet extends HttpServlet {
         }
         if (response.getStatus() != HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
             sessions.unregister(connection);
+        }
+    }
+
+    /** The per-address connection limit, checked before anything is registered; waits on this Jetty thread. */
+    private void takeConnectPermit(String address) {
+        try {
+            services.rateLimits().take(RateLimit.CONNECTS, address).toCompletableFuture()
+                    .get(PERMIT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw Failures.toClientError(e, "connection limit of " + address);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientError(ErrorCode.UNAVAILABLE, "the server is stopping; try again");
         }
     }
 

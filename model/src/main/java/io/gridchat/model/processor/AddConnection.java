@@ -10,15 +10,24 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** Records a new connection of the user keyed; deterministic, so the backup runs the same processor. */
+/**
+ * Records a new connection of the user keyed, unless the user already has {@code maxConnections} over all edge
+ * nodes (a connection already recorded is recorded again, never refused). Returns the user's connections
+ * afterwards, or {@link #REFUSED}. Deterministic, so the backup runs the same processor.
+ */
 public final class AddConnection implements EntryProcessor<String, UserSessions, Integer>, IdentifiedDataSerializable {
+    /** The user holds {@code maxConnections} already; nothing was recorded. */
+    public static final int REFUSED = -1;
+
     private Connection connection;
+    private int maxConnections;
 
     public AddConnection() {
     }
 
-    public AddConnection(Connection connection) {
+    public AddConnection(Connection connection, int maxConnections) {
         this.connection = connection;
+        this.maxConnections = maxConnections;
     }
 
     @Override
@@ -26,6 +35,9 @@ public final class AddConnection implements EntryProcessor<String, UserSessions,
         UserSessions current = entry.getValue() == null ? new UserSessions(entry.getKey(), List.of())
                 : entry.getValue();
         UserSessions next = current.with(connection);
+        if (next.connections().size() > current.connections().size() && next.connections().size() > maxConnections) {
+            return REFUSED;
+        }
         entry.setValue(next);
         return next.connections().size();
     }
@@ -43,10 +55,12 @@ public final class AddConnection implements EntryProcessor<String, UserSessions,
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeObject(connection);
+        out.writeInt(maxConnections);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         connection = in.readObject();
+        maxConnections = in.readInt();
     }
 }

@@ -16,14 +16,14 @@ abstract class PresenceUpdate implements EntryProcessor<String, Presence, Presen
     private transient long writtenTtlMillis;
 
     final void write(Map.Entry<String, Presence> entry, Presence presence, long ttlMillis) {
-        SetPresence.put(entry, presence, ttlMillis);
+        SetWithTtl.put(entry, presence, ttlMillis);
         written = presence;
         writtenTtlMillis = ttlMillis;
     }
 
     @Override
     public final EntryProcessor<String, Presence, PresenceChange> getBackupProcessor() {
-        return written == null ? null : new SetPresence<>(written, writtenTtlMillis);
+        return written == null ? null : new SetWithTtl<>(written, writtenTtlMillis);
     }
 
     @Override

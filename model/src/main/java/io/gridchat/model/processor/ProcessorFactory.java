@@ -21,7 +21,7 @@ public final class ProcessorFactory implements DataSerializableFactory {
     static final int MARK_OFFLINE = 12;
     static final int CLEAR_OFFLINE = 13;
     static final int FAN_OUT_ROOM_EVENT = 14;
-    static final int SET_PRESENCE = 15;
+    static final int SET_WITH_TTL = 15;
     static final int TOUCH_PRESENCE = 16;
     static final int LEAVE_PRESENCE = 17;
     static final int EXPIRE_PRESENCE = 18;
@@ -29,6 +29,8 @@ public final class ProcessorFactory implements DataSerializableFactory {
     static final int SEND_RECEIPTS = 20;
     static final int OPEN_DIRECT_ROOM = 21;
     static final int CHANGE_FRIEND = 22;
+    static final int TAKE_PERMIT = 23;
+    static final int RETURN_PERMIT = 24;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -47,7 +49,7 @@ public final class ProcessorFactory implements DataSerializableFactory {
             case MARK_OFFLINE -> new MarkOffline();
             case CLEAR_OFFLINE -> new ClearOffline();
             case FAN_OUT_ROOM_EVENT -> new FanOutRoomEvent();
-            case SET_PRESENCE -> new SetPresence<>();
+            case SET_WITH_TTL -> new SetWithTtl<>();
             case TOUCH_PRESENCE -> new TouchPresence();
             case LEAVE_PRESENCE -> new LeavePresence();
             case EXPIRE_PRESENCE -> new ExpirePresence();
@@ -55,6 +57,8 @@ public final class ProcessorFactory implements DataSerializableFactory {
             case SEND_RECEIPTS -> new SendReceipts();
             case OPEN_DIRECT_ROOM -> new OpenDirectRoom();
             case CHANGE_FRIEND -> new ChangeFriend();
+            case TAKE_PERMIT -> new TakePermit();
+            case RETURN_PERMIT -> new ReturnPermit();
             default -> null;
         };
     }

@@ -23,6 +23,8 @@ import io.gridchat.model.OfflineMarks;
 import io.gridchat.model.Presence;
 import io.gridchat.model.PresenceChange;
 import io.gridchat.model.PresenceStatus;
+import io.gridchat.model.RateVerdict;
+import io.gridchat.model.RateWindow;
 import io.gridchat.model.ReadOutcome;
 import io.gridchat.model.ReadPosition;
 import io.gridchat.model.ReadResult;
@@ -51,7 +53,8 @@ public final class ModelSerialization {
                 new MessagePageSerializer(), new SendResultSerializer(), new JoinResultSerializer(),
                 new OfflineMarksSerializer(), new EdgeEventSerializer(), new PresenceSerializer(),
                 new PresenceChangeSerializer(), new ReadPositionSerializer(), new ReadResultSerializer(),
-                new FriendRequestSerializer(), new FriendListSerializer());
+                new FriendRequestSerializer(), new FriendListSerializer(), new RateWindowSerializer(),
+                new RateVerdictSerializer());
     }
 
     public static SerializationConfig register(SerializationConfig config) {
@@ -79,7 +82,8 @@ public final class ModelSerialization {
                 new Presence("u", PresenceStatus.ONLINE, 1, 1),
                 new PresenceChange("u", PresenceStatus.OFFLINE, PresenceStatus.ONLINE, 1),
                 new ReadPosition("r", "u", 1, 1, 1), new ReadResult(true, 0, 1),
-                new FriendRequest("f", "u", "v", 1), new FriendList("u", List.of("v")));
+                new FriendRequest("f", "u", "v", 1), new FriendList("u", List.of("v")), new RateWindow(1, 2, 3),
+                new RateVerdict(false, 1, 2));
     }
 
     /** Teaches a client (or member) every schema up front; see {@link #samples()}. */
