@@ -3,6 +3,7 @@ package io.gridchat.edge;
 import io.gridchat.config.GridchatConfig;
 import io.gridchat.edge.auth.AccountService;
 import io.gridchat.edge.auth.PasswordHasher;
+import io.gridchat.edge.auth.RevokedTokens;
 import io.gridchat.edge.auth.TokenService;
 import io.gridchat.edge.delivery.InboxListener;
 import io.gridchat.edge.delivery.OfflinePush;
@@ -63,15 +64,16 @@ public final class EdgeNode implements AutoCloseable {
         try {
             LocalConnections connections = new LocalConnections();
             EdgeMetrics metrics = new EdgeMetrics(connections::count);
-            TokenService tokens = new TokenService(config.auth().tokenSecret(), config.auth().tokenTtlSeconds(),
-                    Clock.systemUTC());
+            TokenService tokens = new TokenService(config.auth().tokenSecret(), config.auth().previousTokenSecrets(),
+                    config.auth().tokenTtlSeconds(), Clock.systemUTC());
             AccountService accounts = new AccountService(grid, new PasswordHasher(config.auth().pbkdf2Iterations()),
                     tokens, blockingExecutor);
             TypingRelay typing = new TypingRelay(grid, timer, config.edge().typingExpirySeconds() * 1000L);
             PresenceHub presenceHub = new PresenceHub(config.presence().maxWatchedUsers());
             PresenceService presence = new PresenceService(grid, config.presence(), presenceHub, blockingExecutor);
             RateLimiter rateLimits = new RateLimiter(grid.rateLimits(), config.limits());
-            EdgeServices services = new EdgeServices(edgeId, grid, tokens, accounts,
+            EdgeServices services = new EdgeServices(edgeId, grid, tokens,
+                    new RevokedTokens(grid, Clock.systemUTC()), accounts,
                     new RoomService(grid, config.limits()),
                     new MessageService(grid, config.limits(), config.grid(), rateLimits), typing, presence,
                     new ReceiptService(grid, timer), new FriendService(grid, blockingExecutor), rateLimits,

@@ -2,6 +2,7 @@ package io.gridchat.edge;
 
 import io.gridchat.config.LimitSettings;
 import io.gridchat.edge.auth.AccountService;
+import io.gridchat.edge.auth.RevokedTokens;
 import io.gridchat.edge.auth.TokenService;
 import io.gridchat.edge.messages.MessageService;
 import io.gridchat.edge.rooms.RoomService;
@@ -13,7 +14,8 @@ import io.gridchat.edge.receipts.ReceiptService;
 import io.gridchat.edge.typing.TypingRelay;
 
 /** What the HTTP and WebSocket handlers of one edge node call. Immutable, thread-safe parts. */
-public record EdgeServices(String edgeId, Grid grid, TokenService tokens, AccountService accounts,
+public record EdgeServices(String edgeId, Grid grid, TokenService tokens, RevokedTokens revokedTokens,
+                           AccountService accounts,
                            RoomService rooms, MessageService messages, TypingRelay typing, PresenceService presence,
                            ReceiptService receipts, FriendService friends, RateLimiter rateLimits,
                            FailedLogins failedLogins, LimitSettings limits, EdgeMetrics metrics) {

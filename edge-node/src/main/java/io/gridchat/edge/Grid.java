@@ -195,6 +195,10 @@ public final class Grid implements AutoCloseable {
         return client.getMap(MapNames.EDGES);
     }
 
+    public IMap<String, Long> revokedTokens() {
+        return client.getMap(MapNames.REVOKED_TOKENS);
+    }
+
     public IExecutorService roomExecutor() {
         return client.getExecutorService(MapNames.ROOM_EXECUTOR);
     }

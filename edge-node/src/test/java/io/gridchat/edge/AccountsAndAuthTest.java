@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.edge.ApiClient.Response;
+import io.gridchat.edge.auth.TokenService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,6 +105,36 @@ class AccountsAndAuthTest {
         try (WsClient ok = WsClient.connect(platform.ws(1, grace.token()))) {
             assertThat(ok.request("ping").get("type").asText()).isEqualTo("pong");
         }
+    }
+
+    @Test
+    void when_a_token_is_expired_tampered_or_logged_out_then_http_and_upgrade_refuse_it_and_other_tokens_work() {
+        Account ivan = api.register(ApiClient.uniqueName("ivan"));
+        String secret = platform.config().auth().tokenSecret();
+        String expired = new TokenService(secret, 60, Clock.fixed(Instant.now().minus(Duration.ofHours(2)),
+                ZoneOffset.UTC)).issue(ivan.userId());
+        String[] parts = ivan.token().split("\\.");
+        String otherUser = Base64.getUrlEncoder().withoutPadding().encodeToString("someone-else".getBytes(
+                StandardCharsets.UTF_8));
+        String tampered = otherUser + ivan.token().substring(parts[0].length());
+        String laptop = login(ivan);
+
+        assertThat(api.call("POST", "/api/v1/auth/logout", ivan.token(), null).status()).isEqualTo(204);
+
+        for (String refused : List.of(expired, tampered, ivan.token())) {
+            assertThat(api.call("GET", "/api/v1/me", refused, null).status()).as(refused).isEqualTo(401);
+            assertThat(upgradeStatus(platform.ws(0, refused))).as(refused).isEqualTo(401);
+        }
+        assertThat(api.call("GET", "/api/v1/me", laptop, null).status()).as("another login of the same user")
+                .isEqualTo(200);
+        try (WsClient stillIn = WsClient.connect(platform.ws(1, laptop))) {
+            assertThat(stillIn.request("ping").get("type").asText()).isEqualTo("pong");
+        }
+    }
+
+    private String login(Account account) {
+        return api.call("POST", "/api/v1/auth/login", null, "{\"username\":\"" + account.username()
+                + "\",\"password\":\"correct horse " + account.username() + "\"}").body().get("token").asText();
     }
 
     @Test

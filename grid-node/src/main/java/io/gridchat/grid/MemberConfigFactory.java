@@ -89,6 +89,8 @@ final class MemberConfigFactory {
         // Per-entry TTLs (heartbeats renew them); expiry is how vanished connections turn offline.
         config.addMapConfig(inMemory(MapNames.PRESENCE, grid));
         config.addMapConfig(rateLimits(grid));
+        config.addMapConfig(inMemory(MapNames.REVOKED_TOKENS, grid));
+        config.addMapConfig(inMemory(MapNames.GRID_STATUS, grid));
 
         config.addRingBufferConfig(new RingbufferConfig(MapNames.EDGE_INBOX_PREFIX + "*")
                 .setCapacity(EDGE_INBOX_CAPACITY).setBackupCount(grid.backupCount()));

@@ -18,7 +18,7 @@ final class SplitBrainPolicies {
      * <ul>
      * <li>{@code room-logs}: the higher seq wins, so no seq is handed out twice after the merge;</li>
      * <li>maps of facts created once (messages by (room, seq), rooms, users, usernames, memberships, rosters,
-     * dedupe, friends, friend requests, offline marks): the merging half's entry is added where the other half
+     * dedupe, friends, friend requests, offline marks, revoked tokens): the merging half's entry is added where the other half
      * has none; on a clash the surviving cluster's entry stays (there is no order between the halves);</li>
      * <li>maps of current state that only moves forward or is refreshed (read positions, sessions, presence,
      * edge heartbeats): the latest update wins;</li>
@@ -35,7 +35,8 @@ final class SplitBrainPolicies {
             Map.entry(MapNames.FRIEND_REQUESTS, putIfAbsent()), Map.entry(MapNames.OFFLINE, putIfAbsent()),
             Map.entry(MapNames.READ_POSITIONS, putIfAbsent()), Map.entry(MapNames.SESSIONS, passThrough()),
             Map.entry(MapNames.PRESENCE, passThrough()), Map.entry(MapNames.EDGES, passThrough()),
-            Map.entry(MapNames.RATE_LIMITS, passThrough()));
+            Map.entry(MapNames.RATE_LIMITS, passThrough()), Map.entry(MapNames.REVOKED_TOKENS, putIfAbsent()),
+            Map.entry(MapNames.GRID_STATUS, passThrough()));
 
     private SplitBrainPolicies() {
     }

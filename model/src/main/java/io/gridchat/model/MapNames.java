@@ -39,6 +39,11 @@ public final class MapNames {
     /** requestId to a pending {@link FriendRequest}; MySQL table friend_requests, sharded by requestId. */
     public static final String FRIEND_REQUESTS = "friend-requests";
     /**
+     * tokenId of a revoked (logged out) token to its expiry; in memory with backups, each entry living until the
+     * token would have expired anyway.
+     */
+    public static final String REVOKED_TOKENS = "revoked-tokens";
+    /**
      * In memory only: {@link #GRID_LOADED} is set by a member once every MapStore-backed map finished its initial
      * load, so after a full restart edge nodes keep clients out until then.
      */

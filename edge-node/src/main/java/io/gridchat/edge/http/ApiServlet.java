@@ -7,6 +7,7 @@ import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.Failures;
 import io.gridchat.edge.Json;
 import io.gridchat.edge.auth.AccountService.SignedIn;
+import io.gridchat.edge.auth.TokenService.Token;
 import io.gridchat.edge.ratelimit.RateLimit;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
@@ -85,10 +86,16 @@ public final class ApiServlet extends HttpServlet {
                         () -> services.accounts().login(username, password))
                         .thenApply(signedIn -> Reply.ok(session(signedIn)));
             }
-            String userId = services.tokens().verify(Bearer.token(request.raw())).orElseThrow(() ->
+            Token token = services.tokens().parse(Bearer.token(request.raw())).orElseThrow(() ->
                     new ClientError(ErrorCode.UNAUTHORIZED, "missing, invalid or expired token"));
+            String userId = token.userId();
+            // the revocation look-up and the API permit run side by side: one round trip, not two
+            CompletionStage<Token> notRevoked = services.revokedTokens().check(token);
             return services.rateLimits().take(RateLimit.API_CALLS, userId)
-                    .thenCompose(permit -> authenticated(request, userId));
+                    .thenCombine(notRevoked, (permit, valid) -> valid)
+                    .thenCompose(valid -> request.is("POST", "auth", "logout")
+                            ? services.revokedTokens().revoke(token).thenApply(done -> Reply.noContent())
+                            : authenticated(request, userId));
         }
 
         private CompletionStage<Reply> authenticated(Request request, String userId) {

@@ -6,6 +6,7 @@ import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.Failures;
 import io.gridchat.edge.http.Bearer;
 import io.gridchat.edge.http.JsonResponses;
+import io.gridchat.edge.auth.TokenService.Token;
 import io.gridchat.edge.ratelimit.RateLimit;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,15 +52,15 @@ public final class UpgradeServlet extends HttpServlet {
             JsonResponses.error(response, ErrorCode.BAD_REQUEST, "this endpoint only accepts WebSocket upgrades");
             return;
         }
-        Optional<String> userId = services.tokens().verify(tokenOf(request));
-        if (userId.isEmpty()) {
+        Optional<Token> token = services.tokens().parse(tokenOf(request));
+        if (token.isEmpty()) {
             JsonResponses.error(response, ErrorCode.UNAUTHORIZED, "missing, invalid or expired token");
             return;
         }
-        ChatConnection connection = ChatEndpoint.newConnection(services, userId.get());
+        ChatConnection connection = ChatEndpoint.newConnection(services, token.get().userId());
         try {
             services.grid().checkServing();
-            takeConnectPermit(request.getRemoteAddr());
+            checkBeforeUpgrade(request.getRemoteAddr(), token.get());
             sessions.admit(connection);
         } catch (ClientError refused) {
             services.metrics().error(refused.code());
@@ -93,12 +95,17 @@ public final class UpgradeServlet extends HttpServlet {
     }
 
     /** The per-address connection limit, checked before anything is registered; waits on this Jetty thread. */
-    private void takeConnectPermit(String address) {
+    /**
+     * The address's connection permit and the token's revocation look-up, side by side, waited for on this
+     * (upgrading) thread.
+     */
+    private void checkBeforeUpgrade(String address, Token token) {
         try {
-            services.rateLimits().take(RateLimit.CONNECTS, address).toCompletableFuture()
+            CompletableFuture.allOf(services.rateLimits().take(RateLimit.CONNECTS, address).toCompletableFuture(),
+                    services.revokedTokens().check(token).toCompletableFuture())
                     .get(PERMIT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw Failures.toClientError(e, "connection limit of " + address);
+            throw Failures.toClientError(e, "upgrade checks of " + address);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClientError(ErrorCode.UNAVAILABLE, "the server is stopping; try again");
