@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridchat.edge.ApiClient.Account;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -183,5 +186,25 @@ class ChatEndToEndTest {
         WsClient outsider = connect(1, bob);
         JsonNode reply = outsider.request("typing", "room", room, "on", true);
         assertThat(reply.get("code").asText()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void when_a_message_contains_markup_then_it_is_stored_and_served_verbatim_and_the_page_renders_text_only()
+            throws Exception {
+        String markup = "<script>alert('x')</script><img src=x onerror=alert(1)> & \"quotes\"";
+        WsClient sender = connect(0, alice);
+        sender.ack("join", "room", room);
+        long seq = sender.ack("send", "room", room, "text", markup).get("seq").asLong();
+
+        JsonNode history = new ApiClient(platform.http(1)).call("GET", "/api/v1/rooms/" + room + "/messages",
+                alice.token(), null).body().get("messages");
+        assertThat(history.get(history.size() - 1).get("seq").asLong()).isEqualTo(seq);
+        assertThat(history.get(history.size() - 1).get("text").asText()).isEqualTo(markup);
+
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                platform.http(0).resolve("/app.js")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).as("user text reaches the DOM as text only").contains("textContent")
+                .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(");
     }
 }

@@ -20,12 +20,14 @@ package io.gridchat.config;
  * @param failedLoginsPerUsername failed logins per username per window, from any address; 0: off
  * @param maxConnectionsPerUser live WebSocket connections per user over all edge nodes
  * @param maxRoomsPerConnection rooms one WebSocket connection may have joined at once
+ * @param maxQueuedFrames   frames a connection may have unwritten (a client that does not read); past it the
+ *                          connection is closed with 1013 (try again later), so it slows nobody else
  */
 public record LimitSettings(int maxTextLength, int maxFrameBytes, int maxHttpBodyBytes, int maxRoomNameLength,
                             int maxTopicLength, int maxClientMsgIdLength, int maxCapacity, int defaultCapacity,
                             int rateWindowSeconds, int messagesPerUser, int apiCallsPerUser, int connectsPerAddress,
                             int failedLoginsPerAddress, int failedLoginsPerUsername, int maxConnectionsPerUser,
-                            int maxRoomsPerConnection) {
+                            int maxRoomsPerConnection, int maxQueuedFrames) {
     public LimitSettings {
         ConfigException.check(maxTextLength >= 1, "limits.maxTextLength", "must be at least 1");
         ConfigException.check(maxFrameBytes >= 1024, "limits.maxFrameBytes", "must be at least 1024");
@@ -47,6 +49,7 @@ public record LimitSettings(int maxTextLength, int maxFrameBytes, int maxHttpBod
                 "must not be negative (0: off)");
         ConfigException.check(maxConnectionsPerUser >= 1, "limits.maxConnectionsPerUser", "must be at least 1");
         ConfigException.check(maxRoomsPerConnection >= 1, "limits.maxRoomsPerConnection", "must be at least 1");
+        ConfigException.check(maxQueuedFrames >= 1, "limits.maxQueuedFrames", "must be at least 1");
     }
 
     public long rateWindowMillis() {

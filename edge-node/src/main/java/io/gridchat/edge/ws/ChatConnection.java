@@ -27,6 +27,7 @@ public final class ChatConnection {
     private Session session;
     private CloseReason closeBeforeOpen;
     private boolean abandoned;
+    private volatile Runnable serverCloseListener;
     private final Outbound outbound;
     private final Map<String, Long> deliveredSeq = new HashMap<>();
     /** Live frames of rooms whose missed messages are being pushed; written after the push. */
@@ -193,8 +194,24 @@ public final class ChatConnection {
         }
     }
 
+    /**
+     * Told when this server closes the connection (slow consumer, failed write), before the close handshake,
+     * which a client that does not read may never finish: the grid stops routing to it at once.
+     */
+    void onServerClose(Runnable listener) {
+        this.serverCloseListener = listener;
+    }
+
     /** Never throws: callers are delivery loops that must go on to the other connections. */
     void close(CloseReason reason) {
+        Runnable listener = serverCloseListener;
+        if (listener != null) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("close listener of connection {} failed: {}", connectionId, e.toString());
+            }
+        }
         Session open;
         synchronized (deliveredSeq) {
             open = session;

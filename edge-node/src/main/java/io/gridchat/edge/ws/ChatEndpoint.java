@@ -17,8 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatEndpoint extends Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
-    /** Frames a connection may have unwritten before it counts as a slow consumer. */
-    static final int MAX_QUEUED_FRAMES = 10_000;
 
     private final SessionRegistry sessions;
     private final EdgeServices services;
@@ -35,7 +33,7 @@ public final class ChatEndpoint extends Endpoint {
 
     /** A connection of {@code userId} to admit before its upgrade. */
     static ChatConnection newConnection(EdgeServices services, String userId) {
-        return new ChatConnection(Ids.newId('c'), userId, MAX_QUEUED_FRAMES,
+        return new ChatConnection(Ids.newId('c'), userId, services.limits().maxQueuedFrames(),
                 (written, roomId, seq) -> services.receipts().delivered(written.connectionId(), written.userId(),
                         roomId, seq));
     }

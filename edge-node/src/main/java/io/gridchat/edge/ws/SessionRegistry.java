@@ -71,6 +71,7 @@ public final class SessionRegistry {
             throw unavailable();
         }
         connections.add(connection);
+        connection.onServerClose(() -> unregister(connection));
         int registered;
         try {
             registered = register(connection).toCompletableFuture().get(REGISTER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);

@@ -1,0 +1,115 @@
+package io.gridchat.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridchat.edge.ApiClient.Account;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.UserSessions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A client that stops reading is cut off once its outbound queue passes limits.maxQueuedFrames, while a
+ * normal client in the same room keeps getting every message on time.
+ */
+class SlowConsumerTest {
+    private static final int MAX_QUEUED_FRAMES = 50;
+    private static final int MOST_SENDS = 5_000;
+    private static Platform platform;
+
+    @BeforeAll
+    static void start() {
+        platform = Platform.start(1, 1, Map.of("limits.maxQueuedFrames", Integer.toString(MAX_QUEUED_FRAMES)));
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void when_a_client_stops_reading_then_it_is_disconnected_and_a_normal_client_keeps_receiving_on_time()
+            throws IOException {
+        ApiClient api = new ApiClient(platform.http(0));
+        Account sender = api.register(ApiClient.uniqueName("talker"));
+        Account reader = api.register(ApiClient.uniqueName("reader"));
+        Account sleeper = api.register(ApiClient.uniqueName("sleeper"));
+        String room = api.createRoom(sender, "busy", "group");
+        try (WsClient joining = WsClient.connect(platform.ws(0, sleeper.token()))) {
+            joining.ack("join", "room", room); // a group member gets the room's messages on every connection
+        }
+        String text = "x".repeat(4000);
+        try (WsClient talker = WsClient.connect(platform.ws(0, sender.token()));
+             WsClient normal = WsClient.connect(platform.ws(0, reader.token()));
+             Socket neverReads = openWithoutReading(sleeper.token())) {
+            talker.ack("join", "room", room);
+            normal.ack("join", "room", room);
+            assertThat(connectionsOf(sleeper.userId())).isEqualTo(1);
+
+            long slowest = 0;
+            int sent = 0;
+            while (connectionsOf(sleeper.userId()) > 0 && sent < MOST_SENDS) {
+                long seq = talker.ack("send", "room", room, "text", text).get("seq").asLong();
+                long acked = System.nanoTime();
+                assertThat(normal.awaitMessage(room).get("seq").asLong()).isEqualTo(seq);
+                slowest = Math.max(slowest, System.nanoTime() - acked);
+                sent++;
+            }
+
+            assertThat(connectionsOf(sleeper.userId())).as("cut off after %d messages", sent).isZero();
+            assertThat(Duration.ofNanos(slowest)).as("slowest delivery to the normal client")
+                    .isLessThan(Duration.ofSeconds(2));
+            long after = talker.ack("send", "room", room, "text", "still here").get("seq").asLong();
+            assertThat(normal.awaitMessage(room).get("seq").asLong()).isEqualTo(after);
+        }
+    }
+
+    private static int connectionsOf(String userId) {
+        UserSessions sessions = platform.members().get(0).instance().<String, UserSessions>getMap(MapNames.SESSIONS)
+                .get(userId);
+        return sessions == null ? 0 : sessions.connections().size();
+    }
+
+    /** A WebSocket upgrade over a plain socket with a tiny receive buffer; after the 101 it reads nothing. */
+    private static Socket openWithoutReading(String token) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new InetSocketAddress("127.0.0.1", platform.edge(0).port()));
+        String key = Base64.getEncoder().encodeToString("gridchat-slow-key".getBytes(StandardCharsets.US_ASCII));
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /ws?token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String status = readHeaders(socket.getInputStream());
+        if (!status.startsWith("HTTP/1.1 101")) {
+            socket.close();
+            throw new UncheckedIOException(new IOException("upgrade refused: " + status));
+        }
+        return socket;
+    }
+
+    /** Reads the response headers byte by byte (no buffering past them) and returns the status line. */
+    private static String readHeaders(InputStream in) throws IOException {
+        StringBuilder headers = new StringBuilder();
+        while (!headers.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                break;
+            }
+            headers.append((char) next);
+        }
+        return headers.toString().lines().findFirst().orElse("");
+    }
+}
