@@ -41,6 +41,8 @@ final class EdgeServer {
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        // Before the upgrade the connector's idle timeout applies; after it, the WebSocket session's below.
+        connector.setIdleTimeout(Duration.ofSeconds(settings.handshakeTimeoutSeconds()).toMillis());
         server.addConnector(connector);
         ErrorHandler errors = new ErrorHandler();
         errors.setShowStacks(false);

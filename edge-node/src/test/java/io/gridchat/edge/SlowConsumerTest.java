@@ -20,8 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A client that stops reading is cut off once its outbound queue passes limits.maxQueuedFrames, while a
- * normal client in the same room keeps getting every message on time.
+ * Clients that hold server resources without using them: one that stops reading is cut off once its outbound
+ * queue passes limits.maxQueuedFrames, while a normal client in the same room keeps getting every message on
+ * time; one that starts a handshake and goes silent is closed after edge.handshakeTimeoutSeconds.
  */
 class SlowConsumerTest {
     private static final int MAX_QUEUED_FRAMES = 50;
@@ -30,7 +31,8 @@ class SlowConsumerTest {
 
     @BeforeAll
     static void start() {
-        platform = Platform.start(1, 1, Map.of("limits.maxQueuedFrames", Integer.toString(MAX_QUEUED_FRAMES)));
+        platform = Platform.start(1, 1, Map.of("limits.maxQueuedFrames", Integer.toString(MAX_QUEUED_FRAMES),
+                "edge.handshakeTimeoutSeconds", "2"));
     }
 
     @AfterAll
@@ -72,6 +74,19 @@ class SlowConsumerTest {
                     .isLessThan(Duration.ofSeconds(2));
             long after = talker.ack("send", "room", room, "text", "still here").get("seq").asLong();
             assertThat(normal.awaitMessage(room).get("seq").asLong()).isEqualTo(after);
+        }
+    }
+
+    @Test
+    void when_a_client_starts_a_handshake_and_goes_silent_then_the_server_closes_it() throws IOException {
+        try (Socket halfOpen = new Socket("127.0.0.1", platform.edge(0).port())) {
+            halfOpen.getOutputStream().write("GET /ws?token=".getBytes(StandardCharsets.US_ASCII));
+            halfOpen.setSoTimeout(15_000);
+            long started = System.nanoTime();
+            int read = halfOpen.getInputStream().read();
+            long waited = System.nanoTime() - started;
+            assertThat(read).as("closed by the server, nothing sent").isEqualTo(-1);
+            assertThat(Duration.ofNanos(waited)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10));
         }
     }
 

@@ -7,18 +7,21 @@ package io.gridchat.config;
  * @param port          its port; 0 picks a free one
  * @param id            the node's id in the sessions map; empty means generated at start
  * @param idleTimeoutSeconds a WebSocket with no traffic for this long is closed (clients ping)
+ * @param handshakeTimeoutSeconds an HTTP connection (a request, or an upgrade not yet completed) silent this
+ *                    long is closed, so half-open handshakes cannot pile up
  * @param gridCallThreads threads for work that must not run on Jetty threads (password hashing)
  * @param typingExpirySeconds a typing indicator not refreshed for this long goes off by itself
  * @param heartbeatSeconds how often the node tells the grid it lives; three missed beats and the grid
  *                         forgets its connections
  */
 public record EdgeSettings(String host, int port, String id, int idleTimeoutSeconds, int gridCallThreads,
-                           int typingExpirySeconds, int heartbeatSeconds) {
+                           int typingExpirySeconds, int heartbeatSeconds, int handshakeTimeoutSeconds) {
     public EdgeSettings {
         ConfigException.check(host != null && !host.isBlank(), "edge.host", "must not be empty");
         ConfigException.check(port >= 0 && port < 65536, "edge.port", "must be a port or 0");
         id = id == null ? "" : id.trim();
         ConfigException.check(idleTimeoutSeconds >= 5, "edge.idleTimeoutSeconds", "must be at least 5");
+        ConfigException.check(handshakeTimeoutSeconds >= 1, "edge.handshakeTimeoutSeconds", "must be at least 1");
         ConfigException.check(gridCallThreads >= 1, "edge.gridCallThreads", "must be at least 1");
         ConfigException.check(typingExpirySeconds >= 1, "edge.typingExpirySeconds", "must be at least 1");
         ConfigException.check(heartbeatSeconds >= 1, "edge.heartbeatSeconds", "must be at least 1");
