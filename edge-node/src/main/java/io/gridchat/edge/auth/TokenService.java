@@ -63,11 +63,6 @@ public final class TokenService {
         return payload + "." + ENCODER.encodeToString(sign(signingKey, payload));
     }
 
-    /** The userId of a validly signed, unexpired token; empty for anything else. Revocation is not checked. */
-    public Optional<String> verify(String token) {
-        return parse(token).map(Token::userId);
-    }
-
     /** A validly signed, unexpired token; empty for anything else. Revocation is not checked. */
     public Optional<Token> parse(String token) {
         if (token == null || token.length() > MAX_TOKEN_LENGTH) {

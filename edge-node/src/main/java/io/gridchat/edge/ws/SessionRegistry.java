@@ -64,12 +64,10 @@ public final class SessionRegistry {
     /**
      * Registers a connection about to be upgraded, waiting (on the upgrading thread) until the grid has it.
      * Throws the refusal when the user holds {@code maxConnectionsPerUser} connections already (RATE_LIMITED) or
-     * the grid did not answer in time (UNAVAILABLE): the upgrade must then be refused.
+     * the grid did not answer in time (UNAVAILABLE): the upgrade must then be refused. The caller has checked
+     * that the grid is serving ({@code Grid.checkServing}).
      */
     void admit(ChatConnection connection) {
-        if (!grid.serving()) {
-            throw unavailable();
-        }
         connections.add(connection);
         connection.onServerClose(() -> unregister(connection));
         int registered;

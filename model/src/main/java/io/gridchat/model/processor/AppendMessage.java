@@ -65,14 +65,14 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         IMap<DedupeKey, MessageRef> dedupe = GridContext.map(instance, MapNames.DEDUPE);
         GridSettings settings = GridContext.settings(instance);
         RoomLog stored = entry.getValue() == null ? RoomLog.EMPTY : entry.getValue();
-        MessageRef[] thisSend = new MessageRef[1];
-        RoomLog log = caughtUp(roomId, stored, messages, dedupe, settings, thisSend);
+        CatchUp caught = caughtUp(roomId, stored, messages, dedupe, settings);
+        RoomLog log = caught.log();
         if (log != stored) {
             written = log;
             entry.setValue(written);
         }
-        if (thisSend[0] != null) {
-            return new SendResult(SendOutcome.ACCEPTED, thisSend[0]);
+        if (caught.thisSend() != null) {
+            return new SendResult(SendOutcome.ACCEPTED, caught.thisSend());
         }
         DedupeKey dedupeKey = clientMsgId == null ? null : new DedupeKey(roomId, userId, clientMsgId);
         if (dedupeKey != null) {
@@ -107,13 +107,14 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
      * (an operation re-run around a partition migration), or a member died and its backup here got a message
      * whose counter update never arrived (the message's backup travels ahead of the counter's; that sender got
      * no ack and retries). Handing such a seq out again would overwrite the message, so the counter moves past
-     * it. A held message that is this send (same sender, text and clientMsgId) is returned in
-     * {@code thisSend[0]}: the send is acknowledged as that message, not stored twice. Held messages with a
+     * it. A held message that is this send (same sender, text and clientMsgId) is returned as
+     * {@code thisSend}: the send is acknowledged as that message, not stored twice. Held messages with a
      * clientMsgId get their dedupe entry again, so a retry arriving after other sends is recognised too.
      * {@code getEntryView} reads memory only (no MySQL load).
      */
-    private RoomLog caughtUp(String roomId, RoomLog log, IMap<MessageKey, ChatMessage> messages,
-                             IMap<DedupeKey, MessageRef> dedupe, GridSettings settings, MessageRef[] thisSend) {
+    private CatchUp caughtUp(String roomId, RoomLog log, IMap<MessageKey, ChatMessage> messages,
+                             IMap<DedupeKey, MessageRef> dedupe, GridSettings settings) {
+        MessageRef thisSend = null;
         long lastSeq = log.lastSeq();
         long lastTs = log.lastTs();
         EntryView<MessageKey, ChatMessage> next;
@@ -127,13 +128,17 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
                         TimeUnit.SECONDS);
             }
             boolean same = isThisSend(held);
-            if (same && thisSend[0] == null) {
-                thisSend[0] = ref;
+            if (same && thisSend == null) {
+                thisSend = ref;
             }
             LOG.info("room {}: counter at {} but seq {} is held here; moving past it ({})", roomId, log.lastSeq(),
                     held.seq(), same ? "this send ran before" : "left by a failover");
         }
-        return lastSeq == log.lastSeq() ? log : new RoomLog(lastSeq, lastTs);
+        return new CatchUp(lastSeq == log.lastSeq() ? log : new RoomLog(lastSeq, lastTs), thisSend);
+    }
+
+    /** The counter after the catch-up, and the held message that is this very send (null if none). */
+    private record CatchUp(RoomLog log, MessageRef thisSend) {
     }
 
     private boolean isThisSend(ChatMessage held) {
