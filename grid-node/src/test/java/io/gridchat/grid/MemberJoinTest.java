@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A member joining a cluster that is taking sends finishes its start, and the sends go on gapless. The
+ * A member joining a cluster that is taking sends finishes its start, and the sends go on gapless: no seq is
+ * skipped or handed out twice while partitions migrate under them. The
  * deadlock this guards against (processors landing on a member before it created its maps, waiting on its
  * partition threads) was seen with members in separate JVMs under client load (fault scenario d); in one JVM
  * this test has not reproduced it, so it checks the behaviour, and MemberReadiness carries the fix.
@@ -38,7 +41,8 @@ class MemberJoinTest {
 
     @BeforeAll
     static void start() {
-        grid = TestGrid.start(1, Map.of());
+        // a short in-memory window, so sends also evict: every nested write a send makes is in play
+        grid = TestGrid.start(1, Map.of("grid.recentMessages", "5"));
     }
 
     @AfterAll
@@ -56,18 +60,18 @@ class MemberJoinTest {
                     new CreateRoom(new Room(roomId, "r", RoomKind.GROUP, "", 0, "owner", 1L)));
             rooms.add(roomId);
         }
-        Map<String, List<Long>> seqs = new ConcurrentHashMap<>();
+        Map<String, Queue<Long>> seqs = new ConcurrentHashMap<>();
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicLong sent = new AtomicLong();
-        CompletableFuture<?>[] senders = IntStream.range(0, 2).mapToObj(t -> CompletableFuture.runAsync(() -> {
+        // several senders per room: a send that left its message without its counter shows as a skipped seq
+        CompletableFuture<?>[] senders = IntStream.range(0, 4).mapToObj(t -> CompletableFuture.runAsync(() -> {
             int i = 0;
             while (sending.get()) {
-                String room = rooms.get((i++ * 2 + t) % rooms.size());
+                String room = rooms.get((i++ + t) % rooms.size());
                 SendResult result = first.<String, RoomLog>getMap(MapNames.ROOM_LOGS)
                         .executeOnKey(room, new AppendMessage("owner", null, "m" + i));
                 assertThat(result.outcome()).isEqualTo(SendOutcome.ACCEPTED);
-                // each thread has its own rooms (even or odd index), so a room's list has one writer
-                seqs.computeIfAbsent(room, r -> new ArrayList<>()).add(result.ref().seq());
+                seqs.computeIfAbsent(room, r -> new ConcurrentLinkedQueue<>()).add(result.ref().seq());
                 sent.incrementAndGet();
             }
         })).toArray(CompletableFuture[]::new);
@@ -83,7 +87,7 @@ class MemberJoinTest {
         assertThat(second.instance().getPartitionService().getPartitions().stream()
                 .filter(p -> second.instance().getCluster().getLocalMember().equals(p.getOwner())).count())
                 .as("the new member owns partitions").isPositive();
-        seqs.forEach((room, acked) -> assertThat(acked).as(room).containsExactlyElementsOf(
+        seqs.forEach((room, acked) -> assertThat(acked).as(room).containsExactlyInAnyOrderElementsOf(
                 LongStream.rangeClosed(1, acked.size()).boxed().toList()));
     }
 }

@@ -87,11 +87,15 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         long seq = log.lastSeq() + 1;
         long ts = Math.max(System.currentTimeMillis(), log.lastTs());
         String msgId = ChatMessage.msgIdOf(roomId, seq);
-        messages.set(new MessageKey(roomId, seq), new ChatMessage(roomId, seq, msgId, userId, text, ts, clientMsgId));
         if (seq > settings.recentMessages()) {
             // Out of memory only: the write-behind queue still holds it until MySQL has it.
             messages.evict(new MessageKey(roomId, seq - settings.recentMessages()));
         }
+        // The message write comes after every nested call that may fail (one refused while the partition starts
+        // migrating fails this operation, which is then run again): a failure after it would leave the message
+        // without its counter, and a send arriving in between would move past it, so this one would be stored
+        // twice. Only the dedupe entry follows, and the catch-up rewrites that for a held message.
+        messages.set(new MessageKey(roomId, seq), new ChatMessage(roomId, seq, msgId, userId, text, ts, clientMsgId));
         MessageRef ref = new MessageRef(msgId, seq, ts);
         if (dedupeKey != null) {
             dedupe.set(dedupeKey, ref, settings.dedupeTtlSeconds(), TimeUnit.SECONDS);

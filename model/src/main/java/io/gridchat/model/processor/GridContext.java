@@ -20,10 +20,15 @@ final class GridContext {
 
     /**
      * Another map of this member, for a processor or task running on it; refused with a retryable exception
-     * while the member is still creating its maps (see {@link MemberReadiness}). A member without a readiness
+     * while the member is still creating its maps (see {@link MemberReadiness}) or is shutting down. A member without a readiness
      * flag (a bare test member) is always ready.
      */
     static <K, V> IMap<K, V> map(HazelcastInstance instance, String name) {
+        if (!instance.getLifecycleService().isRunning()) {
+            // A member leaving gracefully still runs the operations queued on it; their nested calls would fail
+            // with a non-retryable "not active". Refused here, the caller's invocation retries on the new owner.
+            throw new RetryableHazelcastException("member " + instance.getName() + " is shutting down; retry");
+        }
         if (instance.getUserContext().get(MemberReadiness.USER_CONTEXT_KEY) instanceof MemberReadiness readiness
                 && !readiness.ready()) {
             throw new RetryableHazelcastException("member " + instance.getName()
