@@ -20,8 +20,8 @@ final class GridContext {
 
     /**
      * Another map of this member, for a processor or task running on it; refused with a retryable exception
-     * while the member is still creating its maps (see {@link MemberReadiness}) or is shutting down. A member without a readiness
-     * flag (a bare test member) is always ready.
+     * while the member is still creating its maps (see {@link MemberReadiness}) or is shutting down. A member
+     * without a readiness flag (a bare test member) is always ready.
      */
     static <K, V> IMap<K, V> map(HazelcastInstance instance, String name) {
         if (!instance.getLifecycleService().isRunning()) {
