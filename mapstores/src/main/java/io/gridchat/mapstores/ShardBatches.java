@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 final class ShardBatches {
     static final int KEYS_PER_QUERY = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(ShardBatches.class);
-    private static final long FIRST_BACKOFF_MILLIS = 100;
-    private static final long MAX_BACKOFF_MILLIS = 5_000;
+    static final long FIRST_BACKOFF_MILLIS = 100;
+    static final long MAX_BACKOFF_MILLIS = 5_000;
     private final ShardPools pools;
     private final String mapName;
     private final int rowsPerStatement;
@@ -117,7 +117,7 @@ final class ShardBatches {
     }
 
     /** Sleeps between retries; false when interrupted (the member is stopping). */
-    private static boolean pause(long millis) {
+    static boolean pause(long millis) {
         try {
             Thread.sleep(millis);
             return true;

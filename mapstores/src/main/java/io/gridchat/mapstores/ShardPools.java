@@ -137,24 +137,19 @@ public final class ShardPools implements AutoCloseable {
         List<String> statements = Schema.statements();
         for (int shard = 0; shard < pools.size(); shard++) {
             long deadline = System.nanoTime() + storeRetry().toNanos();
-            long backoffMillis = 100;
+            long backoffMillis = ShardBatches.FIRST_BACKOFF_MILLIS;
             while (true) {
                 try {
                     applySchema(shard, statements);
                     break;
                 } catch (ShardUnavailableException e) {
-                    if (System.nanoTime() + backoffMillis * 1_000_000 > deadline) {
+                    if (System.nanoTime() + backoffMillis * 1_000_000 > deadline
+                            || !ShardBatches.pause(backoffMillis)) {
                         throw e;
                     }
-                    LOG.warn("shard {} unreachable while applying the schema; retrying in {} ms: {}", shard,
+                    LOG.warn("shard {} unreachable while applying the schema; retried after {} ms: {}", shard,
                             backoffMillis, e.getMessage());
-                    try {
-                        Thread.sleep(backoffMillis);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
-                    backoffMillis = Math.min(backoffMillis * 2, 5_000);
+                    backoffMillis = Math.min(backoffMillis * 2, ShardBatches.MAX_BACKOFF_MILLIS);
                 }
             }
         }
