@@ -74,7 +74,7 @@ public final class EdgeNode implements AutoCloseable {
             RateLimiter rateLimits = new RateLimiter(grid.rateLimits(), config.limits());
             EdgeServices services = new EdgeServices(edgeId, grid, tokens,
                     new RevokedTokens(grid, Clock.systemUTC()), accounts,
-                    new RoomService(grid, config.limits()),
+                    new RoomService(grid, edgeId, config.limits(), config.rooms()),
                     new MessageService(grid, config.limits(), config.grid(), rateLimits), typing, presence,
                     new ReceiptService(grid, timer), new FriendService(grid, blockingExecutor), rateLimits,
                     new FailedLogins(rateLimits), config.limits(), metrics);

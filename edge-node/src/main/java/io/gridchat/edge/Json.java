@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridchat.edge.receipts.MessageStatus;
 import io.gridchat.model.ChatMessage;
+import io.gridchat.model.ActiveRoom;
 import io.gridchat.model.Room;
 import io.gridchat.model.User;
 import java.util.List;
@@ -90,6 +91,17 @@ public final class Json {
         node.put("ownerId", room.ownerId());
         node.put("createdAt", room.createdAt());
         return node;
+    }
+
+    /**
+     * Rooms of the active list: {@code participantCount} counts the users sitting in the room now, and
+     * {@code recentMessages} (an extension) its messages in the last ten minutes.
+     */
+    public static ArrayNode activeRooms(List<ActiveRoom> rooms) {
+        ArrayNode array = MAPPER.createArrayNode();
+        rooms.forEach(active -> array.add(room(active.room(), active.liveUsers())
+                .put("recentMessages", active.recentMessages())));
+        return array;
     }
 
     public static ArrayNode strings(List<String> values) {

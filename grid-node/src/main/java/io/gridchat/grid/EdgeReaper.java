@@ -3,9 +3,11 @@ package io.gridchat.grid;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.listener.EntryExpiredListener;
+import io.gridchat.model.LiveRoom;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.UserSessions;
 import io.gridchat.model.processor.DropEdge;
+import io.gridchat.model.processor.DropEdgeSeats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,5 +32,6 @@ final class EdgeReaper implements EntryExpiredListener<String, Long> {
     public void entryExpired(EntryEvent<String, Long> event) {
         LOG.warn("edge node {} stopped beating: dropping its connections", event.getKey());
         instance.<String, UserSessions>getMap(MapNames.SESSIONS).executeOnEntries(new DropEdge(event.getKey()));
+        instance.<String, LiveRoom>getMap(MapNames.ROOM_LIVE).executeOnEntries(new DropEdgeSeats(event.getKey()));
     }
 }

@@ -33,6 +33,7 @@ public final class GridNode implements AutoCloseable {
     private final HazelcastInstance instance;
     private final ShardPools pools;
     private final UnsavedWatch unsaved;
+    private volatile RoomUpkeep rooms;
 
     private GridNode(HazelcastInstance instance, ShardPools pools, UnsavedWatch unsaved) {
         this.instance = instance;
@@ -54,6 +55,7 @@ public final class GridNode implements AutoCloseable {
             instance.getMap(MapNames.GRID_STATUS).set(MapNames.GRID_LOADED, System.currentTimeMillis());
             EdgeReaper.register(instance);
             PresenceReaper.register(instance, config.presence());
+            node.rooms = RoomUpkeep.start(instance, config.rooms());
             node.submitDelivery(config.grid().deliverySnapshotMillis());
             LOG.info("grid member {} up in cluster {}", instance.getCluster().getLocalMember().getAddress(),
                     config.cluster().name());
@@ -98,7 +100,7 @@ public final class GridNode implements AutoCloseable {
     /** Graceful stop: flush, leave the cluster (partitions migrate to the others), close the pools. */
     @Override
     public void close() {
-        unsaved.close();
+        stopTimers();
         try {
             if (instance.getLifecycleService().isRunning()) {
                 flush();
@@ -111,11 +113,18 @@ public final class GridNode implements AutoCloseable {
 
     /** Abrupt stop for fault tests: no flush, no migration handshake. */
     public void terminate() {
-        unsaved.close();
+        stopTimers();
         try {
             instance.getLifecycleService().terminate();
         } finally {
             pools.close();
+        }
+    }
+
+    private void stopTimers() {
+        unsaved.close();
+        if (rooms != null) {
+            rooms.close();
         }
     }
 }

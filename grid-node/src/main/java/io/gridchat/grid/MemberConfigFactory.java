@@ -26,6 +26,7 @@ import io.gridchat.mapstores.rooms.RosterMapLoader;
 import io.gridchat.mapstores.users.UserMapStore;
 import io.gridchat.mapstores.users.UsernameMapStore;
 import io.gridchat.model.MapNames;
+import io.gridchat.model.processor.ActiveRoomsIndex;
 import io.gridchat.model.processor.Backpressure;
 import io.gridchat.model.processor.MemberReadiness;
 import io.gridchat.model.serial.ModelSerialization;
@@ -66,6 +67,7 @@ final class MemberConfigFactory {
         userContext.put(GridSettings.USER_CONTEXT_KEY, settings.grid());
         userContext.put(Backpressure.USER_CONTEXT_KEY, backpressure);
         userContext.put(MemberReadiness.USER_CONTEXT_KEY, readiness);
+        userContext.put(ActiveRoomsIndex.USER_CONTEXT_KEY, new ActiveRoomsIndex(settings.rooms().activeLimit()));
         config.setUserContext(userContext);
 
         GridSettings grid = settings.grid();
@@ -84,6 +86,7 @@ final class MemberConfigFactory {
         config.addMapConfig(stored(MapNames.FRIENDS, grid, new FriendListMapStore()));
         config.addMapConfig(stored(MapNames.FRIEND_REQUESTS, grid, new FriendRequestMapStore()));
         config.addMapConfig(nestedOnly(inMemory(MapNames.DEDUPE, grid), grid));
+        config.addMapConfig(nestedOnly(inMemory(MapNames.ROOM_LIVE, grid), grid));
         config.addMapConfig(inMemory(MapNames.SESSIONS, grid));
         config.addMapConfig(inMemory(MapNames.EDGES, grid));
         // Per-entry TTLs (heartbeats renew them); expiry is how vanished connections turn offline.

@@ -10,6 +10,11 @@ public final class MapNames {
     public static final String ROOMS = "rooms";
     /** roomId to {@link RoomLog} (sequence counter); loaded from MAX(seq) of the messages table. */
     public static final String ROOM_LOGS = "room-logs";
+    /**
+     * roomId to {@link LiveRoom}: the connections sitting in each room now and who just went; in memory only (a
+     * full restart empties it), on the room's partition.
+     */
+    public static final String ROOM_LIVE = "room-live";
     /** {@link MemberKey} to {@link Membership}; MySQL table memberships, sharded by roomId. */
     public static final String MEMBERS = "members";
     /** roomId to {@link Roster} (who is in the room); derived, loaded from the memberships table. */

@@ -110,6 +110,14 @@ public final class ApiServlet extends HttpServlet {
                         request.string("topic"), request.integer("capacity")).thenApply(view ->
                         Reply.created(Json.room(view.room(), view.participantCount())));
             }
+            if (request.is("GET", "rooms")) {
+                String active = request.query("active");
+                if (active != null && !active.equals("true")) {
+                    throw ClientError.badRequest("only active=true is supported: rooms are listed by activity");
+                }
+                return services.rooms().active(request.queryInt("limit")).thenApply(rooms ->
+                        Reply.ok(Json.object().set("rooms", Json.activeRooms(rooms))));
+            }
             if (request.method().equals("POST") && request.path().size() == 2 && request.path().get(0).equals("dm")) {
                 return services.rooms().openDirect(userId, request.path().get(1)).thenApply(view ->
                         Reply.ok(Json.room(view.room(), view.participantCount())));

@@ -108,4 +108,8 @@ record Request(String method, List<String> path, JsonNode body, HttpServletReque
         }
         return value == null ? null : value.intValue();
     }
+
+    String query(String name) {
+        return raw.getParameter(name);
+    }
 }

@@ -1,35 +1,56 @@
 package io.gridchat.edge.rooms;
 
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.MultiExecutionCallback;
 import io.gridchat.config.LimitSettings;
+import io.gridchat.config.RoomSettings;
 import io.gridchat.edge.ClientError;
 import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.Grid;
 import io.gridchat.edge.Ids;
 import io.gridchat.edge.Json;
+import io.gridchat.model.ActiveRoom;
+import io.gridchat.model.ActiveRooms;
 import io.gridchat.model.DirectRooms;
 import io.gridchat.model.JoinResult;
 import io.gridchat.model.Room;
+import io.gridchat.model.RoomFrames;
 import io.gridchat.model.RoomKind;
+import io.gridchat.model.processor.ActiveRoomsQuery;
 import io.gridchat.model.processor.CreateRoom;
 import io.gridchat.model.processor.FanOutRoomEvent;
 import io.gridchat.model.processor.JoinRoom;
 import io.gridchat.model.processor.LeaveRoom;
 import io.gridchat.model.processor.OpenDirectRoom;
+import io.gridchat.model.processor.ReleaseSeat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Room operations as grid calls: each is one entry processor on the room's partition. Validates input and
  * maps outcomes to protocol errors; decides nothing itself. Thread-safe.
  */
 public final class RoomService {
+    private static final Logger LOG = LoggerFactory.getLogger(RoomService.class);
     private static final String DIRECT_ROOM_NAME = "direct";
 
-    private final Grid grid;
-    private final LimitSettings limits;
+    private static final int DEFAULT_ACTIVE_LIMIT = 50;
 
-    public RoomService(Grid grid, LimitSettings limits) {
+    private final Grid grid;
+    private final String edgeId;
+    private final LimitSettings limits;
+    private final RoomSettings settings;
+
+    public RoomService(Grid grid, String edgeId, LimitSettings limits, RoomSettings settings) {
         this.grid = grid;
+        this.edgeId = edgeId;
         this.limits = limits;
+        this.settings = settings;
     }
 
     /** A room with how many members it has. */
@@ -98,15 +119,16 @@ public final class RoomService {
         });
     }
 
-    public CompletionStage<JoinResult> join(String userId, String roomId) {
+    /** Joins on a connection, which takes a seat in the room until it leaves or closes ({@link #release}). */
+    public CompletionStage<JoinResult> join(String userId, String roomId, String connectionId) {
         requireRoomId(roomId);
-        return grid.rooms().submitToKey(roomId, new JoinRoom(userId)).thenApply(result -> {
+        return grid.rooms().submitToKey(roomId, new JoinRoom(userId, edgeId, connectionId)).thenApply(result -> {
             switch (result.outcome()) {
                 case NO_SUCH_ROOM -> throw new ClientError(ErrorCode.NOT_FOUND, "no such room");
                 case ROOM_FULL -> throw new ClientError(ErrorCode.ROOM_FULL, "room is full");
                 case FORBIDDEN -> throw new ClientError(ErrorCode.FORBIDDEN, "you cannot join this room");
-                case JOINED -> announce(FanOutRoomEvent.fromMember(roomId, userId, membershipFrame("joined", roomId,
-                        userId)));
+                case JOINED -> announce(FanOutRoomEvent.fromMember(roomId, userId,
+                        RoomFrames.membership("joined", roomId, userId)));
                 default -> {
                 }
             }
@@ -119,14 +141,53 @@ public final class RoomService {
         requireRoomId(roomId);
         return grid.rooms().submitToKey(roomId, new LeaveRoom(userId)).thenApply(wasMember -> {
             if (wasMember) {
-                announce(FanOutRoomEvent.leaving(roomId, userId, membershipFrame("left", roomId, userId)));
+                announce(FanOutRoomEvent.leaving(roomId, userId, RoomFrames.membership("left", roomId, userId)));
             }
             return wasMember;
         });
     }
 
-    private static String membershipFrame(String type, String roomId, String userId) {
-        return Json.write(Json.object().put("type", type).put("room", roomId).put("user", userId));
+    /** The connection closed: its seat goes (in a study room the place is kept for the grace period). */
+    public void release(String connectionId, String roomId) {
+        grid.rooms().submitToKey(roomId, new ReleaseSeat(connectionId)).whenComplete((changed, failure) -> {
+            if (failure != null) {
+                LOG.warn("could not release the seat of connection {} in room {}: {}", connectionId, roomId,
+                        failure.toString());
+            }
+        });
+    }
+
+    /**
+     * The most active study and group rooms, most active first: every member answers from the ranking it keeps
+     * of its own rooms, and the answers are merged here.
+     */
+    public CompletionStage<List<ActiveRoom>> active(Integer limit) {
+        int count = limit == null ? Math.min(DEFAULT_ACTIVE_LIMIT, settings.activeLimit()) : limit;
+        if (count < 1 || count > settings.activeLimit()) {
+            throw ClientError.badRequest("limit must be 1 to " + settings.activeLimit());
+        }
+        CompletableFuture<List<ActiveRoom>> merged = new CompletableFuture<>();
+        grid.roomExecutor().submitToAllMembers(new ActiveRoomsQuery(count), new MultiExecutionCallback() {
+            @Override
+            public void onResponse(Member member, Object value) {
+                // all answers are merged in onComplete
+            }
+
+            @Override
+            public void onComplete(Map<Member, Object> values) {
+                List<ActiveRoom> rooms = new ArrayList<>();
+                values.forEach((member, value) -> {
+                    if (value instanceof ActiveRooms answer) {
+                        rooms.addAll(answer.rooms());
+                    } else {
+                        LOG.warn("member {} did not answer the active-rooms query: {}", member, value);
+                    }
+                });
+                rooms.sort(ActiveRoom.MOST_ACTIVE_FIRST);
+                merged.complete(List.copyOf(rooms.subList(0, Math.min(count, rooms.size()))));
+            }
+        });
+        return merged;
     }
 
     /** Best effort, like every unstored room event: a client that missed one sees the roster on its next join. */

@@ -105,8 +105,14 @@ public final class ChatConnection {
         return rooms.reserve(roomId, maxRooms);
     }
 
-    void joinedRoom(String roomId) {
-        rooms.joined(roomId);
+    /** False when the connection closed while joining (see {@link JoinedRooms#joined}). */
+    boolean joinedRoom(String roomId) {
+        return rooms.joined(roomId);
+    }
+
+    /** Closed: the rooms whose seats this connection held or was about to take. */
+    Set<String> closeRooms() {
+        return rooms.close();
     }
 
     void joinFailed(String roomId) {

@@ -48,6 +48,7 @@ public final class ChatEndpoint extends Endpoint {
     @Override
     public void onClose(Session session, CloseReason closeReason) {
         sessions.unregister(connection);
+        connection.closeRooms().forEach(room -> services.rooms().release(connection.connectionId(), room));
         services.typing().closed(connection.connectionId());
         services.receipts().closed(connection.connectionId());
     }

@@ -141,12 +141,15 @@ final class FrameHandler {
             throw new ClientError(ErrorCode.FORBIDDEN, "a connection may be in at most " + maxRooms
                     + " rooms; leave one first");
         }
-        CompletionStage<ObjectNode> joined = services.rooms().join(user, room).thenCompose(result ->
+        CompletionStage<ObjectNode> joined = services.rooms().join(user, room, connection.connectionId())
+                .thenCompose(result ->
                 services.receipts().shown(user, room, services.messages().before(user, room, null, null))
                         .thenCombine(services.receipts().position(user, room), (shown, position) -> {
                     MessagePage page = shown.page();
                     markDelivered(connection, room, page);
-                    connection.joinedRoom(room);
+                    if (!connection.joinedRoom(room)) {
+                        services.rooms().release(connection.connectionId(), room);
+                    }
                     services.presence().watch(connection, result.participants());
                     ObjectNode ack = ack(frame).put("room", room);
                     ack.set("participants", Json.strings(result.participants()));
@@ -156,6 +159,9 @@ final class FrameHandler {
         reply(connection, frame, joined.whenComplete((ack, failure) -> {
             if (failure != null) {
                 connection.joinFailed(room);
+                if (!connection.rooms().contains(room)) {
+                    services.rooms().release(connection.connectionId(), room); // JoinRoom may have seated it
+                }
             }
         }), node -> node);
     }

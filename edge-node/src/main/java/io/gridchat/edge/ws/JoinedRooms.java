@@ -11,6 +11,7 @@ import java.util.Set;
 final class JoinedRooms {
     private final Set<String> joined = new HashSet<>();
     private final Set<String> joining = new HashSet<>();
+    private boolean closed;
 
     synchronized List<String> list() {
         return List.copyOf(joined);
@@ -31,9 +32,22 @@ final class JoinedRooms {
         return true;
     }
 
-    synchronized void joined(String roomId) {
-        joined.add(roomId);
+    /** False when the connection closed meanwhile: the room is not joined, and its seat must go. */
+    synchronized boolean joined(String roomId) {
         joining.remove(roomId);
+        if (closed) {
+            return false;
+        }
+        joined.add(roomId);
+        return true;
+    }
+
+    /** The connection closed: the rooms joined or being joined, whose seats must go. */
+    synchronized Set<String> close() {
+        closed = true;
+        Set<String> seated = new HashSet<>(joined);
+        seated.addAll(joining);
+        return seated;
     }
 
     /** A join that {@link #reserve} made room for failed: its place is free again. */

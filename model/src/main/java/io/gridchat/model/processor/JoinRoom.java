@@ -8,6 +8,7 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridchat.model.JoinOutcome;
 import io.gridchat.model.JoinResult;
+import io.gridchat.model.LiveRoom;
 import io.gridchat.model.Role;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomKind;
@@ -17,18 +18,29 @@ import java.util.Map;
 
 /**
  * Joins a user to a room on the room's partition of {@code rooms}: the capacity check and the insert are one
- * atomic step, so concurrent joins never overfill a room. Runs on a partition thread.
+ * atomic step, so concurrent joins never overfill a room. A join made on a connection also gives that connection
+ * a seat in the room's {@link LiveRoom} (live participants; a study-room member coming back within the grace
+ * period keeps the place). Runs on a partition thread.
  */
 public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>, IdentifiedDataSerializable,
         HazelcastInstanceAware {
     private String userId;
+    private String edgeId;
+    private String connectionId;
     private transient HazelcastInstance instance;
 
     public JoinRoom() {
     }
 
+    /** A join without a connection (no seat). */
     public JoinRoom(String userId) {
+        this(userId, null, null);
+    }
+
+    public JoinRoom(String userId, String edgeId, String connectionId) {
         this.userId = userId;
+        this.edgeId = edgeId;
+        this.connectionId = connectionId;
     }
 
     @Override
@@ -45,6 +57,7 @@ public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>,
         RoomMembers members = new RoomMembers(instance, entry.getKey());
         Roster roster = members.roster();
         if (members.isMember(userId)) {
+            takeSeat(entry.getKey());
             return new JoinResult(JoinOutcome.ALREADY_MEMBER, roster.userIds(), members.lastSeq());
         }
         if (room.kind() == RoomKind.DM) {
@@ -55,7 +68,17 @@ public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>,
         }
         Role role = userId.equals(room.ownerId()) ? Role.OWNER : Role.MEMBER;
         Roster next = members.add(roster, userId, role, System.currentTimeMillis());
+        takeSeat(entry.getKey());
         return new JoinResult(JoinOutcome.JOINED, next.userIds(), members.lastSeq());
+    }
+
+    private void takeSeat(String roomId) {
+        if (connectionId == null) {
+            return;
+        }
+        RoomSeats seats = new RoomSeats(instance, roomId);
+        LiveRoom before = seats.get();
+        seats.put(before, before.seated(new LiveRoom.Seat(userId, edgeId, connectionId)));
     }
 
     @Override
@@ -76,10 +99,14 @@ public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>,
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeString(userId);
+        out.writeString(edgeId);
+        out.writeString(connectionId);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         userId = in.readString();
+        edgeId = in.readString();
+        connectionId = in.readString();
     }
 }

@@ -6,11 +6,15 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridchat.model.LiveRoom;
 import io.gridchat.model.Room;
 import java.io.IOException;
 import java.util.Map;
 
-/** Removes a user from a room; returns whether they were a member. Runs on the room's partition thread. */
+/**
+ * Removes a user from a room, seats included; returns whether they were a member. Runs on the room's partition
+ * thread.
+ */
 public final class LeaveRoom implements EntryProcessor<String, Room, Boolean>, IdentifiedDataSerializable,
         HazelcastInstanceAware {
     private String userId;
@@ -33,6 +37,9 @@ public final class LeaveRoom implements EntryProcessor<String, Room, Boolean>, I
         if (entry.getValue() == null) {
             return Boolean.FALSE;
         }
+        RoomSeats seats = new RoomSeats(instance, entry.getKey());
+        LiveRoom live = seats.get();
+        seats.put(live, live.withoutUser(userId));
         RoomMembers members = new RoomMembers(instance, entry.getKey());
         if (!members.isMember(userId)) {
             return Boolean.FALSE;

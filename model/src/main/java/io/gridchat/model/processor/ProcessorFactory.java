@@ -31,6 +31,10 @@ public final class ProcessorFactory implements DataSerializableFactory {
     static final int CHANGE_FRIEND = 22;
     static final int TAKE_PERMIT = 23;
     static final int RETURN_PERMIT = 24;
+    static final int RELEASE_SEAT = 25;
+    static final int DROP_EDGE_SEATS = 26;
+    static final int FREE_AWAY_SEATS = 27;
+    static final int ACTIVE_ROOMS_QUERY = 28;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -59,6 +63,10 @@ public final class ProcessorFactory implements DataSerializableFactory {
             case CHANGE_FRIEND -> new ChangeFriend();
             case TAKE_PERMIT -> new TakePermit();
             case RETURN_PERMIT -> new ReturnPermit();
+            case RELEASE_SEAT -> new ReleaseSeat();
+            case DROP_EDGE_SEATS -> new DropEdgeSeats();
+            case FREE_AWAY_SEATS -> new FreeAwaySeats();
+            case ACTIVE_ROOMS_QUERY -> new ActiveRoomsQuery();
             default -> null;
         };
     }

@@ -4,6 +4,8 @@ import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.spi.impl.SerializationServiceSupport;
+import io.gridchat.model.ActiveRoom;
+import io.gridchat.model.ActiveRooms;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.Connection;
 import io.gridchat.model.DedupeKey;
@@ -13,6 +15,7 @@ import io.gridchat.model.FriendList;
 import io.gridchat.model.FriendRequest;
 import io.gridchat.model.JoinOutcome;
 import io.gridchat.model.JoinResult;
+import io.gridchat.model.LiveRoom;
 import io.gridchat.model.MemberKey;
 import io.gridchat.model.Membership;
 import io.gridchat.model.MessageKey;
@@ -54,7 +57,8 @@ public final class ModelSerialization {
                 new OfflineMarksSerializer(), new EdgeEventSerializer(), new PresenceSerializer(),
                 new PresenceChangeSerializer(), new ReadPositionSerializer(), new ReadResultSerializer(),
                 new FriendRequestSerializer(), new FriendListSerializer(), new RateWindowSerializer(),
-                new RateVerdictSerializer());
+                new RateVerdictSerializer(), new LiveRoomSerializer(), new ActiveRoomSerializer(),
+                new ActiveRoomsSerializer());
     }
 
     public static SerializationConfig register(SerializationConfig config) {
@@ -72,6 +76,7 @@ public final class ModelSerialization {
         ChatMessage message = new ChatMessage("r", 1, "r-1", "u", "t", 1, "c");
         MessageRef ref = new MessageRef("r-1", 1, 1);
         Connection connection = new Connection("e", "c", 1);
+        ActiveRoom activeRoom = new ActiveRoom(new Room("r", "n", RoomKind.STUDY, "t", 2, "u", 1), 1, 1);
         return List.of(new User("u", "n", "d", "h", 1), new Room("r", "n", RoomKind.GROUP, "t", 2, "u", 1),
                 new RoomLog(1, 1), new MemberKey("r", "u"), new Membership("r", "u", Role.MEMBER, 1),
                 new Roster("r", List.of("u")), new MessageKey("r", 1), message, new DedupeKey("r", "u", "c"), ref,
@@ -83,7 +88,9 @@ public final class ModelSerialization {
                 new PresenceChange("u", PresenceStatus.OFFLINE, PresenceStatus.ONLINE, 1),
                 new ReadPosition("r", "u", 1, 1, 1), new ReadResult(true, 0, 1),
                 new FriendRequest("f", "u", "v", 1), new FriendList("u", List.of("v")), new RateWindow(1, 2, 3),
-                new RateVerdict(false, 1, 2));
+                new RateVerdict(false, 1, 2),
+                new LiveRoom("r", List.of(new LiveRoom.Seat("u", "e", "c")), List.of(new LiveRoom.Away("v", 1))),
+                activeRoom, new ActiveRooms(List.of(activeRoom)));
     }
 
     /** Teaches a client (or member) every schema up front; see {@link #samples()}. */

@@ -1,0 +1,90 @@
+package io.gridchat.grid;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.gridchat.config.RoomSettings;
+import io.gridchat.model.LiveRoom;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.Room;
+import io.gridchat.model.RoomFrames;
+import io.gridchat.model.processor.ActiveRoomsIndex;
+import io.gridchat.model.processor.FanOutRoomEvent;
+import io.gridchat.model.processor.FreeAwaySeats;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Housekeeping of the rooms this member owns, on one timer thread: re-ranks them for the active-rooms list
+ * every {@code rooms.activeRefreshMillis}, and ends the grace period of users away from a room (a study room
+ * frees their place and tells the others {@code left}).
+ */
+final class RoomUpkeep implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RoomUpkeep.class);
+    private static final long MIN_SWEEP_MILLIS = 250;
+    private static final long MAX_SWEEP_MILLIS = 5_000;
+
+    private final HazelcastInstance instance;
+    private final RoomSettings settings;
+    private final ActiveRoomsIndex index;
+    private final ScheduledExecutorService timer;
+
+    private RoomUpkeep(HazelcastInstance instance, RoomSettings settings, ActiveRoomsIndex index) {
+        this.instance = instance;
+        this.settings = settings;
+        this.index = index;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gridchat-room-upkeep");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    static RoomUpkeep start(HazelcastInstance instance, RoomSettings settings) {
+        ActiveRoomsIndex index = (ActiveRoomsIndex) instance.getConfig().getUserContext()
+                .get(ActiveRoomsIndex.USER_CONTEXT_KEY);
+        RoomUpkeep upkeep = new RoomUpkeep(instance, settings, index);
+        upkeep.timer.scheduleWithFixedDelay(upkeep::rank, 0, settings.activeRefreshMillis(), TimeUnit.MILLISECONDS);
+        long sweepMillis = Math.max(MIN_SWEEP_MILLIS, Math.min(MAX_SWEEP_MILLIS, settings.studyGraceMillis() / 4));
+        upkeep.timer.scheduleWithFixedDelay(upkeep::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        return upkeep;
+    }
+
+    private void rank() {
+        try {
+            index.refresh(instance, System.currentTimeMillis());
+        } catch (RuntimeException e) {
+            LOG.debug("active-rooms refresh failed: {}", e.toString());
+        }
+    }
+
+    private void sweep() {
+        try {
+            IMap<String, LiveRoom> live = instance.getMap(MapNames.ROOM_LIVE);
+            long cutoff = System.currentTimeMillis() - settings.studyGraceMillis();
+            IMap<String, Room> rooms = instance.getMap(MapNames.ROOMS);
+            for (Map.Entry<String, LiveRoom> entry : live.getAll(live.localKeySet()).entrySet()) {
+                if (!entry.getValue().awaySince(cutoff).isEmpty()) {
+                    String roomId = entry.getKey();
+                    rooms.submitToKey(roomId, new FreeAwaySeats(settings.studyGraceMillis()))
+                            .thenAccept(freed -> freed.forEach(userId -> announceLeft(roomId, userId)));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("away sweep failed: {}", e.toString());
+        }
+    }
+
+    private void announceLeft(String roomId, String userId) {
+        FanOutRoomEvent event = FanOutRoomEvent.leaving(roomId, userId, RoomFrames.membership("left", roomId, userId));
+        instance.getExecutorService(MapNames.ROOM_EXECUTOR).submitToKeyOwner(event, roomId);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

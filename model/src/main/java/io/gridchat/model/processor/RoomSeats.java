@@ -1,0 +1,33 @@
+package io.gridchat.model.processor;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.gridchat.model.LiveRoom;
+import io.gridchat.model.MapNames;
+
+/** The live seats of one room. Like {@link RoomMembers}, only used by processors on the room's partition. */
+final class RoomSeats {
+    private final String roomId;
+    private final IMap<String, LiveRoom> live;
+
+    RoomSeats(HazelcastInstance instance, String roomId) {
+        this.roomId = roomId;
+        this.live = GridContext.map(instance, MapNames.ROOM_LIVE);
+    }
+
+    LiveRoom get() {
+        LiveRoom room = live.get(roomId);
+        return room == null ? LiveRoom.empty(roomId) : room;
+    }
+
+    void put(LiveRoom before, LiveRoom after) {
+        if (after.equals(before)) {
+            return;
+        }
+        if (after.isEmpty()) {
+            live.delete(roomId);
+        } else {
+            live.set(roomId, after);
+        }
+    }
+}
