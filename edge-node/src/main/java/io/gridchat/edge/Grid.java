@@ -20,6 +20,7 @@ import io.gridchat.model.RateWindow;
 import io.gridchat.model.ReadPosition;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomLog;
+import io.gridchat.model.RoomTimer;
 import io.gridchat.model.Roster;
 import io.gridchat.model.User;
 import io.gridchat.model.UserSessions;
@@ -153,6 +154,10 @@ public final class Grid implements AutoCloseable {
 
     public IMap<String, RoomLog> roomLogs() {
         return client.getMap(MapNames.ROOM_LOGS);
+    }
+
+    public IMap<String, RoomTimer> roomTimers() {
+        return client.getMap(MapNames.ROOM_TIMERS);
     }
 
     public IMap<String, Roster> rosters() {

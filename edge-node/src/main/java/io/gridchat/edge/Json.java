@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridchat.edge.receipts.MessageStatus;
-import io.gridchat.model.ChatMessage;
 import io.gridchat.model.ActiveRoom;
+import io.gridchat.model.ChatMessage;
 import io.gridchat.model.Room;
+import io.gridchat.model.RoomTimer;
+import io.gridchat.model.TimerState;
 import io.gridchat.model.User;
 import java.util.List;
 
@@ -102,6 +104,19 @@ public final class Json {
         rooms.forEach(active -> array.add(room(active.room(), active.liveUsers())
                 .put("recentMessages", active.recentMessages())));
         return array;
+    }
+
+    /** A study room's focus timer as the clients see it at {@code now} (a running timer past its end is ended). */
+    public static ObjectNode timer(RoomTimer timer, long now) {
+        TimerState state = timer.stateAt(now);
+        ObjectNode node = object().put("room", timer.roomId()).put("state", state.wireName())
+                .put("durationMs", timer.durationMs());
+        if (state == TimerState.RUNNING) {
+            node.put("endsAt", timer.endsAt()).put("remainingMs", timer.endsAt() - now);
+        } else {
+            node.put("remainingMs", state == TimerState.PAUSED ? timer.remainingMs() : 0);
+        }
+        return node.put("changedBy", timer.changedBy()).put("changedAt", timer.changedAt());
     }
 
     public static ArrayNode strings(List<String> values) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.edge.ApiClient.Response;
+import io.gridchat.grid.GridNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Study rooms, groups and the active-rooms list over two members and three edge nodes: live seats, the study
- * grace period, and the ranking the members keep. A short grace (3 s) and a fast ranking refresh keep it quick.
+ * grace period, the ranking the members keep, and room state after a member is killed (last: it leaves one
+ * member). A short grace (3 s) and a fast ranking refresh keep it quick.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoomsTest {
@@ -225,5 +227,42 @@ class RoomsTest {
                 .contains(cid.userId());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(liveCount(owner, room))
                 .as("owner and cid live; ben's seat went with his edge node").isEqualTo(2));
+    }
+
+    @Test
+    @Order(6)
+    void room_state_survives_the_kill_of_the_member_that_owns_the_room() {
+        Account owner = api.register(ApiClient.uniqueName("own"));
+        Account mod = api.register(ApiClient.uniqueName("mod"));
+        Account troll = api.register(ApiClient.uniqueName("trl"));
+        Account dan = api.register(ApiClient.uniqueName("dan"));
+        String room = studyRoom(owner, "survivors", 10);
+        connect(0, mod).ack("join", "room", room);
+        api.call("PUT", "/api/v1/rooms/" + room + "/members/" + mod.userId() + "/role", owner.token(),
+                Json.write(Json.object().put("role", "moderator")));
+        assertThat(api.call("POST", "/api/v1/rooms/" + room + "/bans", mod.token(),
+                Json.write(Json.object().put("userId", troll.userId()))).status()).isEqualTo(201);
+        assertThat(api.call("PATCH", "/api/v1/rooms/" + room, owner.token(),
+                Json.write(Json.object().put("topic", "linear algebra"))).status()).isEqualTo(200);
+        JsonNode timer = api.call("POST", "/api/v1/rooms/" + room + "/timer", mod.token(),
+                Json.write(Json.object().put("action", "start").put("durationMs", 50 * 60_000))).body();
+
+        GridNode ownerOfRoom = platform.members().stream().filter(member -> member.instance().getPartitionService()
+                .getPartition(room).getOwner().localMember()).findFirst().orElseThrow();
+        ownerOfRoom.terminate();
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            Response after = api.call("GET", "/api/v1/rooms/" + room, owner.token(), null);
+            assertThat(after.status()).isEqualTo(200);
+            assertThat(after.body().get("topic").asText()).isEqualTo("linear algebra");
+            assertThat(after.body().get("timer").get("state").asText()).isEqualTo("running");
+            assertThat(after.body().get("timer").get("endsAt").asLong()).isEqualTo(timer.get("endsAt").asLong());
+        });
+        assertThat(connect(1, troll).request("join", "room", room).get("message").asText()).contains("banned");
+        assertThat(api.call("POST", "/api/v1/rooms/" + room + "/members", mod.token(),
+                Json.write(Json.object().put("userId", dan.userId()))).status()).as("still a moderator")
+                .isEqualTo(201);
+        assertThat(connect(1, dan).ack("join", "room", room).get("participants").toString())
+                .contains(owner.userId(), mod.userId(), dan.userId());
     }
 }

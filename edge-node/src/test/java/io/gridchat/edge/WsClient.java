@@ -128,6 +128,14 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return frames;
     }
 
+    /** Frames received so far that no {@link #await} took and that match, oldest first; they stay unmatched. */
+    public List<JsonNode> seen(Predicate<JsonNode> matcher) {
+        synchronized (unmatched) {
+            received.drainTo(unmatched);
+            return unmatched.stream().filter(matcher).toList();
+        }
+    }
+
     /** The next {@code message} event of a room. */
     public JsonNode awaitMessage(String room) {
         return await(node -> "message".equals(node.path("type").asText()) && room.equals(node.path("room").asText()));

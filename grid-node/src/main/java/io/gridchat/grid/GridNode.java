@@ -24,8 +24,8 @@ public final class GridNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GridNode.class);
     /** Maps whose write-behind queues a graceful shutdown flushes. */
     static final List<String> STORED_MAPS = List.of(MapNames.USERS, MapNames.USERNAMES, MapNames.ROOMS,
-            MapNames.MEMBERS, MapNames.MESSAGES, MapNames.OFFLINE, MapNames.READ_POSITIONS, MapNames.FRIENDS,
-            MapNames.FRIEND_REQUESTS);
+            MapNames.MEMBERS, MapNames.BANS, MapNames.ROOM_TIMERS, MapNames.MESSAGES, MapNames.OFFLINE,
+            MapNames.READ_POSITIONS, MapNames.FRIENDS, MapNames.FRIEND_REQUESTS);
     /** Maps backed by a MapStore or MapLoader. */
     static final List<String> LOADED_MAPS = Stream.concat(STORED_MAPS.stream(),
             Stream.of(MapNames.ROOM_LOGS, MapNames.ROSTERS)).toList();

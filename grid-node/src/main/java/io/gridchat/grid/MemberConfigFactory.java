@@ -20,8 +20,10 @@ import io.gridchat.mapstores.messages.MessageMapStore;
 import io.gridchat.mapstores.messages.RoomLogMapLoader;
 import io.gridchat.mapstores.offline.OfflineMapStore;
 import io.gridchat.mapstores.reads.ReadPositionMapStore;
+import io.gridchat.mapstores.rooms.BanMapStore;
 import io.gridchat.mapstores.rooms.MembershipMapStore;
 import io.gridchat.mapstores.rooms.RoomMapStore;
+import io.gridchat.mapstores.rooms.RoomTimerMapStore;
 import io.gridchat.mapstores.rooms.RosterMapLoader;
 import io.gridchat.mapstores.users.UserMapStore;
 import io.gridchat.mapstores.users.UsernameMapStore;
@@ -75,6 +77,8 @@ final class MemberConfigFactory {
         config.addMapConfig(stored(MapNames.USERNAMES, grid, new UsernameMapStore()));
         config.addMapConfig(stored(MapNames.ROOMS, grid, new RoomMapStore()));
         config.addMapConfig(nestedOnly(stored(MapNames.MEMBERS, grid, new MembershipMapStore()), grid));
+        config.addMapConfig(nestedOnly(stored(MapNames.BANS, grid, new BanMapStore()), grid));
+        config.addMapConfig(nestedOnly(stored(MapNames.ROOM_TIMERS, grid, new RoomTimerMapStore()), grid));
         MapConfig messages = nestedOnly(stored(MapNames.MESSAGES, grid, new MessageMapStore()), grid);
         messages.setEventJournalConfig(new EventJournalConfig().setEnabled(true)
                 .setCapacity(grid.journalCapacity()));

@@ -17,11 +17,11 @@ final class SplitBrainPolicies {
      * Merge policy per map, and why:
      * <ul>
      * <li>{@code room-logs}: the higher seq wins, so no seq is handed out twice after the merge;</li>
-     * <li>maps of facts created once (messages by (room, seq), rooms, users, usernames, memberships, rosters,
+     * <li>maps of facts created once (messages by (room, seq), rooms, users, usernames, memberships, bans, rosters,
      * dedupe, friends, friend requests, offline marks, revoked tokens): the merging half's entry is added where the other half
      * has none; on a clash the surviving cluster's entry stays (there is no order between the halves);</li>
      * <li>maps of current state that only moves forward or is refreshed (read positions, sessions, presence,
-     * edge heartbeats): the latest update wins;</li>
+     * edge heartbeats, room timers, live seats): the latest update wins;</li>
      * <li>{@code rate-limits}: the merging half's window wins. A window lives two windows at most; a user
      * counted in both halves keeps one half's count, so at worst gets one window's permits twice, once.</li>
      * </ul>
@@ -36,7 +36,8 @@ final class SplitBrainPolicies {
             Map.entry(MapNames.READ_POSITIONS, putIfAbsent()), Map.entry(MapNames.SESSIONS, passThrough()),
             Map.entry(MapNames.PRESENCE, passThrough()), Map.entry(MapNames.EDGES, passThrough()),
             Map.entry(MapNames.RATE_LIMITS, passThrough()), Map.entry(MapNames.REVOKED_TOKENS, putIfAbsent()),
-            Map.entry(MapNames.GRID_STATUS, passThrough()));
+            Map.entry(MapNames.GRID_STATUS, passThrough()), Map.entry(MapNames.BANS, putIfAbsent()),
+            Map.entry(MapNames.ROOM_TIMERS, passThrough()), Map.entry(MapNames.ROOM_LIVE, passThrough()));
 
     private SplitBrainPolicies() {
     }

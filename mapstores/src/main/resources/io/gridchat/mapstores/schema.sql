@@ -81,3 +81,24 @@ CREATE TABLE IF NOT EXISTS friend_requests (
     created_at   BIGINT      NOT NULL,
     PRIMARY KEY (request_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Users barred from a room (they may not join or read it); sharded by room like memberships.
+CREATE TABLE IF NOT EXISTS room_bans (
+    room_id   VARCHAR(64) NOT NULL,
+    user_id   VARCHAR(64) NOT NULL,
+    banned_by VARCHAR(64) NULL,
+    banned_at BIGINT      NOT NULL,
+    PRIMARY KEY (room_id, user_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- The shared focus timer of a study room; sharded by room.
+CREATE TABLE IF NOT EXISTS room_timers (
+    room_id      VARCHAR(64) NOT NULL,
+    state        VARCHAR(16) NULL,
+    duration_ms  BIGINT      NOT NULL,
+    ends_at      BIGINT      NOT NULL,
+    remaining_ms BIGINT      NOT NULL,
+    changed_by   VARCHAR(64) NULL,
+    changed_at   BIGINT      NOT NULL,
+    PRIMARY KEY (room_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

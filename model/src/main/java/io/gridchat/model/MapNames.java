@@ -17,6 +17,10 @@ public final class MapNames {
     public static final String ROOM_LIVE = "room-live";
     /** {@link MemberKey} to {@link Membership}; MySQL table memberships, sharded by roomId. */
     public static final String MEMBERS = "members";
+    /** {@link MemberKey} to {@link Ban}: who may not join or read a room; MySQL table room_bans, sharded by roomId. */
+    public static final String BANS = "room-bans";
+    /** roomId to the {@link RoomTimer} of a study room; MySQL table room_timers, sharded by roomId. */
+    public static final String ROOM_TIMERS = "room-timers";
     /** roomId to {@link Roster} (who is in the room); derived, loaded from the memberships table. */
     public static final String ROSTERS = "rosters";
     /** {@link MessageKey} to {@link ChatMessage}; the last N per room live here, all in MySQL. */

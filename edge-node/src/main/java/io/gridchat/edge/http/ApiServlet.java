@@ -9,6 +9,7 @@ import io.gridchat.edge.Json;
 import io.gridchat.edge.auth.AccountService.SignedIn;
 import io.gridchat.edge.auth.TokenService.Token;
 import io.gridchat.edge.ratelimit.RateLimit;
+import io.gridchat.edge.rooms.RoomModeration;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -110,6 +111,11 @@ public final class ApiServlet extends HttpServlet {
                         request.string("topic"), request.integer("capacity")).thenApply(view ->
                         Reply.created(Json.room(view.room(), view.participantCount())));
             }
+            if (request.method().equals("PATCH") && request.path().size() == 2 && request.path().get(0).equals("rooms")) {
+                return services.moderation().update(userId, request.path().get(1), request.string("name"),
+                        request.string("topic")).thenCompose(room -> services.rooms().get(userId, room.roomId()))
+                        .thenApply(view -> Reply.ok(Json.room(view.room(), view.participantCount())));
+            }
             if (request.is("GET", "rooms")) {
                 String active = request.query("active");
                 if (active != null && !active.equals("true")) {
@@ -123,8 +129,17 @@ public final class ApiServlet extends HttpServlet {
                         Reply.ok(Json.room(view.room(), view.participantCount())));
             }
             if (request.method().equals("GET") && request.path().size() == 2 && request.path().get(0).equals("rooms")) {
-                return services.rooms().get(request.path().get(1)).thenApply(view ->
-                        Reply.ok(Json.room(view.room(), view.participantCount())));
+                return services.rooms().get(userId, request.path().get(1)).thenApply(view -> {
+                    ObjectNode room = Json.room(view.room(), view.participantCount());
+                    if (view.timer() != null) {
+                        room.set("timer", Json.timer(view.timer(), System.currentTimeMillis()));
+                    }
+                    return Reply.ok(room);
+                });
+            }
+            if (request.path().size() >= 3 && request.path().get(0).equals("rooms")
+                    && !request.path().get(2).equals("messages")) {
+                return roomChange(request, userId);
             }
             if (request.method().equals("GET") && request.path().size() == 3 && request.path().get(0).equals("rooms")
                     && request.path().get(2).equals("messages")) {
@@ -135,6 +150,40 @@ public final class ApiServlet extends HttpServlet {
             }
             throw new ClientError(ErrorCode.NOT_FOUND, "no such endpoint: " + request.method() + " /api/v1/"
                     + String.join("/", request.path()));
+        }
+
+        /** Extensions: members, bans, roles, rename/topic and the study timer of one room. */
+        private CompletionStage<Reply> roomChange(Request request, String userId) {
+            List<String> path = request.path();
+            String room = path.get(1);
+            RoomModeration moderation = services.moderation();
+            if (request.is("POST", "rooms", room, "members")) {
+                String invited = request.string("userId");
+                return moderation.invite(userId, room, invited).thenApply(done -> Reply.created(Json.object()
+                        .put("roomId", room).put("userId", invited).put("role", "member")));
+            }
+            if (request.method().equals("DELETE") && path.size() == 4 && path.get(2).equals("members")) {
+                return moderation.remove(userId, room, path.get(3), false).thenApply(done -> Reply.noContent());
+            }
+            if (request.method().equals("PUT") && path.size() == 5 && path.get(2).equals("members")
+                    && path.get(4).equals("role")) {
+                return moderation.setRole(userId, room, path.get(3), request.string("role")).thenApply(role ->
+                        Reply.ok(Json.object().put("roomId", room).put("userId", path.get(3))
+                                .put("role", request.string("role"))));
+            }
+            if (request.is("POST", "rooms", room, "bans")) {
+                return moderation.remove(userId, room, request.string("userId"), true).thenApply(done ->
+                        Reply.created(Json.object().put("roomId", room).put("userId", request.string("userId"))));
+            }
+            if (request.method().equals("DELETE") && path.size() == 4 && path.get(2).equals("bans")) {
+                return moderation.liftBan(userId, room, path.get(3)).thenApply(done -> Reply.noContent());
+            }
+            if (request.is("POST", "rooms", room, "timer")) {
+                return moderation.timer(userId, room, request.string("action"), request.longValue("durationMs"))
+                        .thenApply(Reply::ok);
+            }
+            throw new ClientError(ErrorCode.NOT_FOUND, "no such endpoint: " + request.method() + " /api/v1/"
+                    + String.join("/", path));
         }
 
         private CompletionStage<Reply> friends(Request request, String userId) {

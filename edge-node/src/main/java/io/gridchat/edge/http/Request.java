@@ -89,6 +89,17 @@ record Request(String method, List<String> path, JsonNode body, HttpServletReque
         return value.asInt();
     }
 
+    Long longValue(String field) {
+        JsonNode value = requireObject().get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw ClientError.badRequest(field + " must be an integer");
+        }
+        return value.asLong();
+    }
+
     Long queryLong(String name) {
         String value = raw.getParameter(name);
         if (value == null || value.isEmpty()) {

@@ -16,6 +16,7 @@ import io.gridchat.model.JoinResult;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomFrames;
 import io.gridchat.model.RoomKind;
+import io.gridchat.model.RoomTimer;
 import io.gridchat.model.processor.ActiveRoomsQuery;
 import io.gridchat.model.processor.CreateRoom;
 import io.gridchat.model.processor.FanOutRoomEvent;
@@ -53,8 +54,11 @@ public final class RoomService {
         this.settings = settings;
     }
 
-    /** A room with how many members it has. */
-    public record RoomView(Room room, int participantCount) {
+    /** A room with how many members it has, and its timer (study rooms; null when none or not looked up). */
+    public record RoomView(Room room, int participantCount, RoomTimer timer) {
+        RoomView(Room room, int participantCount) {
+            this(room, participantCount, null);
+        }
     }
 
     public CompletionStage<RoomView> create(String ownerId, String name, String kindName, String topic,
@@ -109,14 +113,21 @@ public final class RoomService {
         return capacity;
     }
 
-    public CompletionStage<RoomView> get(String roomId) {
+    /**
+     * A room as {@code userId} may see it: a dm only by its two members (to anyone else it does not exist); a
+     * study room with its timer, if one was ever started.
+     */
+    public CompletionStage<RoomView> get(String userId, String roomId) {
         requireRoomId(roomId);
         return grid.rooms().getAsync(roomId).thenCombine(grid.rosters().getAsync(roomId), (room, roster) -> {
-            if (room == null) {
+            if (room == null || room.kind() == RoomKind.DM && (roster == null || !roster.contains(userId))) {
                 throw new ClientError(ErrorCode.NOT_FOUND, "no such room");
             }
-            return new RoomView(room, roster == null ? 0 : roster.userIds().size());
-        });
+            return new RoomView(room, roster == null ? 0 : roster.userIds().size(), null);
+        }).thenCompose(view -> view.room().kind() != RoomKind.STUDY
+                ? CompletableFuture.completedFuture(view)
+                : grid.roomTimers().getAsync(roomId).thenApply(timer ->
+                        new RoomView(view.room(), view.participantCount(), timer)));
     }
 
     /** Joins on a connection, which takes a seat in the room until it leaves or closes ({@link #release}). */
@@ -127,6 +138,7 @@ public final class RoomService {
                 case NO_SUCH_ROOM -> throw new ClientError(ErrorCode.NOT_FOUND, "no such room");
                 case ROOM_FULL -> throw new ClientError(ErrorCode.ROOM_FULL, "room is full");
                 case FORBIDDEN -> throw new ClientError(ErrorCode.FORBIDDEN, "you cannot join this room");
+                case BANNED -> throw new ClientError(ErrorCode.FORBIDDEN, "you are banned from this room");
                 case JOINED -> announce(FanOutRoomEvent.fromMember(roomId, userId,
                         RoomFrames.membership("joined", roomId, userId)));
                 default -> {

@@ -7,12 +7,15 @@ import io.gridchat.mapstores.MapStoreException;
 import io.gridchat.mapstores.ShardPools;
 import io.gridchat.mapstores.ShardSql;
 import io.gridchat.mapstores.TestDatabase;
+import io.gridchat.model.Ban;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.MemberKey;
 import io.gridchat.model.Membership;
 import io.gridchat.model.Role;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomKind;
+import io.gridchat.model.RoomTimer;
+import io.gridchat.model.TimerState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +31,8 @@ class RoomMapStoreTest {
     private static ShardPools pools;
     private static RoomMapStore rooms;
     private static MembershipMapStore members;
+    private static BanMapStore bans;
+    private static RoomTimerMapStore timers;
 
     @BeforeAll
     static void startStores() {
@@ -37,6 +42,36 @@ class RoomMapStoreTest {
         rooms.init(pools, new Properties(), MapNames.ROOMS);
         members = new MembershipMapStore();
         members.init(pools, new Properties(), MapNames.MEMBERS);
+        bans = new BanMapStore();
+        bans.init(pools, new Properties(), MapNames.BANS);
+        timers = new RoomTimerMapStore();
+        timers.init(pools, new Properties(), MapNames.ROOM_TIMERS);
+    }
+
+    @Test
+    void when_storing_bans_and_timers_then_they_land_on_the_rooms_shard_and_load_back() {
+        Map<MemberKey, Ban> storedBans = new HashMap<>();
+        Map<String, RoomTimer> storedTimers = new HashMap<>();
+        for (int room = 0; room < 12; room++) {
+            String roomId = "br-" + room;
+            storedBans.put(new MemberKey(roomId, "troll"), new Ban(roomId, "troll", "mod-" + room, 5_000L + room));
+            RoomTimer timer = RoomTimer.started(roomId, 25 * 60_000L, "u-" + room, 1_000_000L);
+            storedTimers.put(roomId, room % 2 == 0 ? timer : timer.paused("u-1", 1_060_000L));
+        }
+
+        bans.storeAll(new HashMap<>(storedBans));
+        timers.storeAll(new HashMap<>(storedTimers));
+
+        assertThat(bans.loadAll(storedBans.keySet())).isEqualTo(storedBans);
+        assertThat(timers.loadAll(storedTimers.keySet())).isEqualTo(storedTimers);
+        assertThat(timers.load("br-1").state()).isEqualTo(TimerState.PAUSED);
+        assertThat(timers.load("br-1").remainingMs()).isEqualTo(25 * 60_000L - 60_000L);
+        assertThat(ShardSql.strings(pools.shard(pools.router().shardOfRoom("br-3")),
+                "SELECT banned_by FROM room_bans WHERE room_id = ? AND user_id = 'troll'", "br-3"))
+                .containsExactly("mod-3");
+
+        bans.delete(new MemberKey("br-0", "troll"));
+        assertThat(bans.load(new MemberKey("br-0", "troll"))).isNull();
     }
 
     @AfterAll

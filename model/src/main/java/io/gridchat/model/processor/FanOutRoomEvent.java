@@ -23,6 +23,7 @@ public final class FanOutRoomEvent implements Callable<Boolean>, IdentifiedDataS
     private String fromUserId;
     private String frame;
     private boolean senderLeft;
+    private String alsoTo = "";
     private transient HazelcastInstance instance;
 
     public FanOutRoomEvent() {
@@ -45,6 +46,16 @@ public final class FanOutRoomEvent implements Callable<Boolean>, IdentifiedDataS
         return new FanOutRoomEvent(roomId, fromUserId, frame, true);
     }
 
+    /**
+     * A change already checked on the room's partition (rename, timer, role, removal): every member hears it,
+     * the one who made it included, and so does {@code alsoTo} (a removed user; may be null).
+     */
+    public static FanOutRoomEvent toRoom(String roomId, String frame, String alsoTo) {
+        FanOutRoomEvent event = new FanOutRoomEvent(roomId, "", frame, true);
+        event.alsoTo = alsoTo == null ? "" : alsoTo;
+        return event;
+    }
+
     public String roomId() {
         return roomId;
     }
@@ -62,6 +73,9 @@ public final class FanOutRoomEvent implements Callable<Boolean>, IdentifiedDataS
         }
         Set<String> others = new HashSet<>(members.roster().userIds());
         others.remove(fromUserId);
+        if (!alsoTo.isEmpty()) {
+            others.add(alsoTo);
+        }
         IMap<String, UserSessions> sessions = GridContext.map(instance, MapNames.SESSIONS);
         EdgeEvents.publish(instance, roomId, frame, sessions.getAll(others).values(), senderLeft ? "" : fromUserId);
         return Boolean.TRUE;
@@ -83,6 +97,7 @@ public final class FanOutRoomEvent implements Callable<Boolean>, IdentifiedDataS
         out.writeString(fromUserId);
         out.writeString(frame);
         out.writeBoolean(senderLeft);
+        out.writeString(alsoTo);
     }
 
     @Override
@@ -91,5 +106,6 @@ public final class FanOutRoomEvent implements Callable<Boolean>, IdentifiedDataS
         fromUserId = in.readString();
         frame = in.readString();
         senderLeft = in.readBoolean();
+        alsoTo = in.readString();
     }
 }

@@ -28,6 +28,7 @@ public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>,
     private String edgeId;
     private String connectionId;
     private transient HazelcastInstance instance;
+    private transient boolean joined;
 
     public JoinRoom() {
     }
@@ -63,11 +64,15 @@ public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>,
         if (room.kind() == RoomKind.DM) {
             return JoinResult.refused(JoinOutcome.FORBIDDEN);
         }
+        if (members.isBanned(userId)) {
+            return JoinResult.refused(JoinOutcome.BANNED);
+        }
         if (room.capacity() > 0 && roster.userIds().size() >= room.capacity()) {
             return JoinResult.refused(JoinOutcome.ROOM_FULL);
         }
         Role role = userId.equals(room.ownerId()) ? Role.OWNER : Role.MEMBER;
         Roster next = members.add(roster, userId, role, System.currentTimeMillis());
+        joined = true;
         takeSeat(entry.getKey());
         return new JoinResult(JoinOutcome.JOINED, next.userIds(), members.lastSeq());
     }
@@ -83,7 +88,8 @@ public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>,
 
     @Override
     public EntryProcessor<String, Room, JoinResult> getBackupProcessor() {
-        return null; // the room entry itself is unchanged; members and rosters replicate their own writes
+        // the room entry is unchanged; waiting for this backup makes a join survive the primary's loss
+        return joined ? new OrderedBackup<>() : null;
     }
 
     @Override

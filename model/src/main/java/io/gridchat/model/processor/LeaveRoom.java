@@ -19,6 +19,7 @@ public final class LeaveRoom implements EntryProcessor<String, Room, Boolean>, I
         HazelcastInstanceAware {
     private String userId;
     private transient HazelcastInstance instance;
+    private transient boolean left;
 
     public LeaveRoom() {
     }
@@ -45,12 +46,13 @@ public final class LeaveRoom implements EntryProcessor<String, Room, Boolean>, I
             return Boolean.FALSE;
         }
         members.remove(userId);
+        left = true;
         return Boolean.TRUE;
     }
 
     @Override
     public EntryProcessor<String, Room, Boolean> getBackupProcessor() {
-        return null; // the room entry itself is unchanged
+        return left ? new OrderedBackup<>() : null; // see JoinRoom
     }
 
     @Override

@@ -35,6 +35,13 @@ public final class ProcessorFactory implements DataSerializableFactory {
     static final int DROP_EDGE_SEATS = 26;
     static final int FREE_AWAY_SEATS = 27;
     static final int ACTIVE_ROOMS_QUERY = 28;
+    static final int INVITE_MEMBER = 29;
+    static final int REMOVE_MEMBER = 30;
+    static final int LIFT_BAN = 31;
+    static final int SET_ROLE = 32;
+    static final int UPDATE_ROOM = 33;
+    static final int CHANGE_TIMER = 34;
+    static final int ORDERED_BACKUP = 35;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -67,6 +74,13 @@ public final class ProcessorFactory implements DataSerializableFactory {
             case DROP_EDGE_SEATS -> new DropEdgeSeats();
             case FREE_AWAY_SEATS -> new FreeAwaySeats();
             case ACTIVE_ROOMS_QUERY -> new ActiveRoomsQuery();
+            case INVITE_MEMBER -> new InviteMember();
+            case REMOVE_MEMBER -> new RemoveMember();
+            case LIFT_BAN -> new LiftBan();
+            case SET_ROLE -> new SetRole();
+            case UPDATE_ROOM -> new UpdateRoom();
+            case CHANGE_TIMER -> new ChangeTimer();
+            case ORDERED_BACKUP -> new OrderedBackup<>();
             default -> null;
         };
     }

@@ -2,6 +2,7 @@ package io.gridchat.model.processor;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.gridchat.model.Ban;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.MemberKey;
 import io.gridchat.model.Membership;
@@ -28,6 +29,33 @@ final class RoomMembers {
 
     boolean isMember(String userId) {
         return members.containsKey(new MemberKey(roomId, userId));
+    }
+
+    /** The user's membership, or null. */
+    Membership membership(String userId) {
+        return members.get(new MemberKey(roomId, userId));
+    }
+
+    boolean isBanned(String userId) {
+        return bans().containsKey(new MemberKey(roomId, userId));
+    }
+
+    void ban(String userId, String byUserId, long now) {
+        bans().set(new MemberKey(roomId, userId), new Ban(roomId, userId, byUserId, now));
+    }
+
+    /** True when the user was banned. */
+    boolean unban(String userId) {
+        return bans().remove(new MemberKey(roomId, userId)) != null;
+    }
+
+    void setRole(Membership membership, Role role) {
+        members.set(new MemberKey(roomId, membership.userId()), new Membership(roomId, membership.userId(), role,
+                membership.joinedAt()));
+    }
+
+    private IMap<MemberKey, Ban> bans() {
+        return GridContext.map(instance, MapNames.BANS);
     }
 
     Roster roster() {

@@ -6,6 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.spi.impl.SerializationServiceSupport;
 import io.gridchat.model.ActiveRoom;
 import io.gridchat.model.ActiveRooms;
+import io.gridchat.model.Ban;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.Connection;
 import io.gridchat.model.DedupeKey;
@@ -33,8 +34,11 @@ import io.gridchat.model.ReadPosition;
 import io.gridchat.model.ReadResult;
 import io.gridchat.model.Role;
 import io.gridchat.model.Room;
+import io.gridchat.model.RoomChange;
+import io.gridchat.model.RoomChangeOutcome;
 import io.gridchat.model.RoomKind;
 import io.gridchat.model.RoomLog;
+import io.gridchat.model.RoomTimer;
 import io.gridchat.model.Roster;
 import io.gridchat.model.SendOutcome;
 import io.gridchat.model.SendResult;
@@ -58,7 +62,8 @@ public final class ModelSerialization {
                 new PresenceChangeSerializer(), new ReadPositionSerializer(), new ReadResultSerializer(),
                 new FriendRequestSerializer(), new FriendListSerializer(), new RateWindowSerializer(),
                 new RateVerdictSerializer(), new LiveRoomSerializer(), new ActiveRoomSerializer(),
-                new ActiveRoomsSerializer());
+                new ActiveRoomsSerializer(), new BanSerializer(), new RoomTimerSerializer(),
+                new RoomChangeSerializer());
     }
 
     public static SerializationConfig register(SerializationConfig config) {
@@ -76,6 +81,7 @@ public final class ModelSerialization {
         ChatMessage message = new ChatMessage("r", 1, "r-1", "u", "t", 1, "c");
         MessageRef ref = new MessageRef("r-1", 1, 1);
         Connection connection = new Connection("e", "c", 1);
+        RoomTimer timer = RoomTimer.started("r", 1, "u", 1);
         ActiveRoom activeRoom = new ActiveRoom(new Room("r", "n", RoomKind.STUDY, "t", 2, "u", 1), 1, 1);
         return List.of(new User("u", "n", "d", "h", 1), new Room("r", "n", RoomKind.GROUP, "t", 2, "u", 1),
                 new RoomLog(1, 1), new MemberKey("r", "u"), new Membership("r", "u", Role.MEMBER, 1),
@@ -90,7 +96,8 @@ public final class ModelSerialization {
                 new FriendRequest("f", "u", "v", 1), new FriendList("u", List.of("v")), new RateWindow(1, 2, 3),
                 new RateVerdict(false, 1, 2),
                 new LiveRoom("r", List.of(new LiveRoom.Seat("u", "e", "c")), List.of(new LiveRoom.Away("v", 1))),
-                activeRoom, new ActiveRooms(List.of(activeRoom)));
+                activeRoom, new ActiveRooms(List.of(activeRoom)), new Ban("r", "u", "v", 1), timer,
+                new RoomChange(RoomChangeOutcome.DONE, activeRoom.room(), timer));
     }
 
     /** Teaches a client (or member) every schema up front; see {@link #samples()}. */
