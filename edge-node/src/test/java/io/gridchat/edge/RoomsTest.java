@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoomsTest {
     private static final long GRACE_MILLIS = 3_000;
+    private static final long CLOSE_EMPTY_MILLIS = 6_000;
     private static Platform platform;
     @RegisterExtension
     final OpenSockets sockets = new OpenSockets();
@@ -37,7 +38,8 @@ class RoomsTest {
     @BeforeAll
     static void start() {
         platform = Platform.start(2, 3, Map.of("rooms.studyGraceSeconds", Long.toString(GRACE_MILLIS / 1000),
-                "rooms.activeRefreshMillis", "200", "edge.heartbeatSeconds", "1"));
+                "rooms.activeRefreshMillis", "200", "edge.heartbeatSeconds", "1",
+                "rooms.closeEmptyStudyRoomsAfterSeconds", Long.toString(CLOSE_EMPTY_MILLIS / 1000)));
     }
 
     @AfterAll
@@ -209,6 +211,28 @@ class RoomsTest {
 
     @Test
     @Order(5)
+    void a_study_room_that_stays_empty_is_closed_and_one_in_use_is_not() {
+        Account ann = api.register(ApiClient.uniqueName("ann"));
+        Account ben = api.register(ApiClient.uniqueName("ben"));
+        String fleeting = studyRoom(ann, "fleeting", 10);
+        String lasting = studyRoom(ann, "lasting", 10);
+        WsClient annWs = connect(0, ann);
+        annWs.ack("join", "room", fleeting);
+        connect(1, ben).ack("join", "room", lasting);
+        annWs.ack("leave", "room", fleeting);
+        long emptied = System.nanoTime();
+
+        await().atMost(Duration.ofMillis(CLOSE_EMPTY_MILLIS * 4)).until(() ->
+                api.call("GET", "/api/v1/rooms/" + fleeting, ann.token(), null).status() == 404);
+        assertThat(Duration.ofNanos(System.nanoTime() - emptied)).as("not before it was empty that long")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(CLOSE_EMPTY_MILLIS));
+        assertThat(annWs.request("join", "room", fleeting).get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(api.call("GET", "/api/v1/rooms/" + lasting, ann.token(), null).status()).as("ben sits in it")
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
     void the_seats_of_a_dead_edge_node_go_and_a_study_room_frees_them_after_the_grace() {
         TwoSeats seats = twoSeatStudyRoom();
         Account owner = seats.owner();
@@ -230,7 +254,7 @@ class RoomsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void room_state_survives_the_kill_of_the_member_that_owns_the_room() {
         Account owner = api.register(ApiClient.uniqueName("own"));
         Account mod = api.register(ApiClient.uniqueName("mod"));
@@ -238,6 +262,7 @@ class RoomsTest {
         Account dan = api.register(ApiClient.uniqueName("dan"));
         String room = studyRoom(owner, "survivors", 10);
         connect(0, mod).ack("join", "room", room);
+        connect(1, owner).ack("join", "room", room);
         api.call("PUT", "/api/v1/rooms/" + room + "/members/" + mod.userId() + "/role", owner.token(),
                 Json.write(Json.object().put("role", "moderator")));
         assertThat(api.call("POST", "/api/v1/rooms/" + room + "/bans", mod.token(),

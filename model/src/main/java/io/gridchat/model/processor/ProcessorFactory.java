@@ -42,6 +42,7 @@ public final class ProcessorFactory implements DataSerializableFactory {
     static final int UPDATE_ROOM = 33;
     static final int CHANGE_TIMER = 34;
     static final int ORDERED_BACKUP = 35;
+    static final int CLOSE_EMPTY_ROOM = 36;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -81,6 +82,7 @@ public final class ProcessorFactory implements DataSerializableFactory {
             case UPDATE_ROOM -> new UpdateRoom();
             case CHANGE_TIMER -> new ChangeTimer();
             case ORDERED_BACKUP -> new OrderedBackup<>();
+            case CLOSE_EMPTY_ROOM -> new CloseEmptyRoom();
             default -> null;
         };
     }

@@ -77,6 +77,12 @@ final class RoomMembers {
         return next;
     }
 
+    /** Every member goes, and the roster with them. */
+    void removeAll() {
+        roster().userIds().forEach(userId -> members.delete(new MemberKey(roomId, userId)));
+        rosters.delete(roomId);
+    }
+
     long lastSeq() {
         RoomLog log = GridContext.<String, RoomLog>map(instance, MapNames.ROOM_LOGS).get(roomId);
         return log == null ? 0 : log.lastSeq();
