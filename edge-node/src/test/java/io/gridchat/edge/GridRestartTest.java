@@ -54,6 +54,8 @@ class GridRestartTest {
         assertThat(api.call("POST", "/api/v1/friends/requests/" + request + "/accept", away.token(), null).status())
                 .isEqualTo(200);
 
+        StudyRoomState study = studyRoomState(api, ivy, away);
+
         platform.stopGrid();
         Awaitility.await("clients are told the grid is away").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -98,11 +100,49 @@ class GridRestartTest {
             stayingOpen.close();
         }
 
+        assertStudyRoomStateKept(api, study);
+
         // the member who was away before the restart still gets everything pushed, in order, on connect
         try (WsClient back = WsClient.connect(platform.ws(0, away.token()))) {
             for (int seq = 1; seq <= 151; seq++) {
                 assertThat(back.awaitMessage(room).get("seq").asLong()).isEqualTo(seq);
             }
         }
+    }
+
+    /** A study room with a moderator, a ban, a new topic and a running timer, made before the restart. */
+    private record StudyRoomState(String room, Account owner, Account moderator, Account banned, long timerEndsAt) {
+    }
+
+    private static StudyRoomState studyRoomState(ApiClient api, Account owner, Account moderator) {
+        Account banned = api.register(ApiClient.uniqueName("ban"));
+        String room = api.call("POST", "/api/v1/rooms", owner.token(),
+                "{\"name\":\"kept\",\"kind\":\"study\",\"topic\":\"before\"}").body().get("roomId").asText();
+        String base = "/api/v1/rooms/" + room;
+        assertThat(api.call("POST", base + "/members", owner.token(), "{\"userId\":\"" + moderator.userId() + "\"}")
+                .status()).isEqualTo(201);
+        assertThat(api.call("PUT", base + "/members/" + moderator.userId() + "/role", owner.token(),
+                "{\"role\":\"moderator\"}").status()).isEqualTo(200);
+        assertThat(api.call("POST", base + "/bans", moderator.token(), "{\"userId\":\"" + banned.userId() + "\"}")
+                .status()).isEqualTo(201);
+        assertThat(api.call("PATCH", base, owner.token(), "{\"topic\":\"after the restart too\"}").status())
+                .isEqualTo(200);
+        long endsAt = api.call("POST", base + "/timer", owner.token(), "{\"action\":\"start\",\"durationMs\":3600000}")
+                .body().get("endsAt").asLong();
+        return new StudyRoomState(room, owner, moderator, banned, endsAt);
+    }
+
+    private void assertStudyRoomStateKept(ApiClient api, StudyRoomState study) {
+        String base = "/api/v1/rooms/" + study.room();
+        JsonNode room = api.call("GET", base, study.owner().token(), null).body();
+        assertThat(room.get("topic").asText()).as("topic kept in MySQL").isEqualTo("after the restart too");
+        assertThat(room.get("timer").get("state").asText()).as("timer kept in MySQL").isEqualTo("running");
+        assertThat(room.get("timer").get("endsAt").asLong()).isEqualTo(study.timerEndsAt());
+        try (WsClient banned = WsClient.connect(platform.ws(0, study.banned().token()))) {
+            assertThat(banned.request("join", "room", study.room()).get("message").asText()).as("ban kept in MySQL")
+                    .contains("banned");
+        }
+        assertThat(api.call("DELETE", base + "/bans/" + study.banned().userId(), study.moderator().token(), null)
+                .status()).as("moderator role kept in MySQL").isEqualTo(204);
     }
 }
