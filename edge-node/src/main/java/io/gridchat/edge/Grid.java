@@ -13,6 +13,7 @@ import io.gridchat.model.FriendList;
 import io.gridchat.model.FriendRequest;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.MemberKey;
+import io.gridchat.model.Membership;
 import io.gridchat.model.MessageRef;
 import io.gridchat.model.OfflineMarks;
 import io.gridchat.model.Presence;
@@ -158,6 +159,10 @@ public final class Grid implements AutoCloseable {
 
     public IMap<String, RoomTimer> roomTimers() {
         return client.getMap(MapNames.ROOM_TIMERS);
+    }
+
+    public IMap<MemberKey, Membership> members() {
+        return client.getMap(MapNames.MEMBERS);
     }
 
     public IMap<String, Roster> rosters() {

@@ -133,6 +133,49 @@ class PresenceTest {
     }
 
     @Test
+    @Order(2)
+    void a_dm_partner_or_group_co_member_is_visible_and_pushed_without_a_join() {
+        Pair pair = pairIn("members only");
+        Account alice = pair.alice();
+        Account bob = pair.bob();
+        Account carol = api.register(ApiClient.uniqueName("carol"));
+        assertThat(api.call("POST", "/api/v1/dm/" + bob.userId(), alice.token(), null).status()).isEqualTo(200);
+        assertThat(api.call("POST", "/api/v1/rooms/" + pair.room() + "/members", alice.token(),
+                "{\"userId\":\"" + carol.userId() + "\"}").status()).isEqualTo(201);
+        try (WsClient aliceWs = pinging(WsClient.connect(platform.ws(0, alice.token())))) {
+            try (WsClient bobWs = pinging(WsClient.connect(platform.ws(1, bob.token())));
+                 WsClient carolWs = pinging(WsClient.connect(platform.ws(1, carol.token())))) {
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                        "online".equals(queried(aliceWs, bob.userId()).get("status").asText())
+                                && "online".equals(queried(aliceWs, carol.userId()).get("status").asText()));
+                assertThat(carolWs.isClosed() || bobWs.isClosed()).isFalse();
+            }
+            assertThat(aliceWs.await(presenceOf(bob.userId(), "offline")).get("lastSeen").asLong()).isPositive();
+            assertThat(aliceWs.await(presenceOf(carol.userId(), "offline")).get("lastSeen").asLong()).isPositive();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void a_friendship_accepted_while_connected_is_announced_and_its_presence_pushed() {
+        Account alice = api.register(ApiClient.uniqueName("alice"));
+        Account bob = api.register(ApiClient.uniqueName("bob"));
+        try (WsClient aliceWs = pinging(WsClient.connect(platform.ws(0, alice.token())))) {
+            WsClient bobWs = pinging(WsClient.connect(platform.ws(1, bob.token())));
+            String request = api.call("POST", "/api/v1/friends/requests", alice.token(),
+                    "{\"toUserId\":\"" + bob.userId() + "\"}").body().get("requestId").asText();
+            assertThat(api.call("POST", "/api/v1/friends/requests/" + request + "/accept", bob.token(), null)
+                    .status()).isEqualTo(200);
+            JsonNode friend = aliceWs.await(node -> "friend".equals(node.path("type").asText()));
+            assertThat(friend.get("user").asText()).isEqualTo(bob.userId());
+            assertThat(bobWs.await(node -> "friend".equals(node.path("type").asText())).get("user").asText())
+                    .isEqualTo(alice.userId());
+            bobWs.close();
+            assertThat(aliceWs.await(presenceOf(bob.userId(), "offline")).get("lastSeen").asLong()).isPositive();
+        }
+    }
+
+    @Test
     @Order(3)
     void a_user_stays_online_while_any_device_is_connected() {
         Pair pair = pairIn("devices");

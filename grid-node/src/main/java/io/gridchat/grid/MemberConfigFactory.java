@@ -3,6 +3,8 @@ package io.gridchat.grid;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.EventJournalConfig;
 import com.hazelcast.config.ExecutorConfig;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
@@ -76,7 +78,9 @@ final class MemberConfigFactory {
         config.addMapConfig(stored(MapNames.USERS, grid, new UserMapStore()));
         config.addMapConfig(stored(MapNames.USERNAMES, grid, new UsernameMapStore()));
         config.addMapConfig(stored(MapNames.ROOMS, grid, new RoomMapStore()));
-        config.addMapConfig(nestedOnly(stored(MapNames.MEMBERS, grid, new MembershipMapStore()), grid));
+        // Indexed by user: the rooms a user belongs to (presence visibility) without scanning every membership.
+        config.addMapConfig(nestedOnly(stored(MapNames.MEMBERS, grid, new MembershipMapStore()), grid)
+                .addIndexConfig(new IndexConfig(IndexType.HASH, "userId")));
         config.addMapConfig(nestedOnly(stored(MapNames.BANS, grid, new BanMapStore()), grid));
         config.addMapConfig(nestedOnly(stored(MapNames.ROOM_TIMERS, grid, new RoomTimerMapStore()), grid));
         MapConfig messages = nestedOnly(stored(MapNames.MESSAGES, grid, new MessageMapStore()), grid);

@@ -4,9 +4,13 @@ import io.gridchat.edge.ClientError;
 import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.Grid;
 import io.gridchat.edge.Ids;
+import io.gridchat.edge.Json;
+import io.gridchat.model.EdgeEvent;
 import io.gridchat.model.FriendList;
 import io.gridchat.model.FriendRequest;
+import io.gridchat.model.MapNames;
 import io.gridchat.model.User;
+import io.gridchat.model.UserSessions;
 import io.gridchat.model.processor.ChangeFriend;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -80,7 +84,26 @@ public final class FriendService {
                                 return friendId;
                             })
                     .thenCompose(friend -> grid.friendRequests().removeAsync(requestId))
-                    .thenCompose(removed -> existingUser(friendId));
+                    .thenCompose(removed -> {
+                        tellFriends(userId, friendId);
+                        tellFriends(friendId, userId);
+                        return existingUser(friendId);
+                    });
+        });
+    }
+
+    /**
+     * The connections of {@code userId}, on whatever edge node, get a {@code friend} event and watch the new
+     * friend's presence from now on. Best effort: a connection that misses it sees the friend on its next start.
+     */
+    private void tellFriends(String userId, String friendId) {
+        String frame = Json.write(Json.object().put("type", "friend").put("user", friendId).put("state", "added"));
+        grid.sessions().getAsync(userId).thenAccept(sessions -> {
+            if (sessions != null) {
+                UserSessions.byEdge(List.of(sessions)).forEach((edgeId, userIds) -> grid.client()
+                        .getReliableTopic(MapNames.edgeInbox(edgeId))
+                        .publishAsync(new EdgeEvent(edgeId, "", frame, userIds, friendId)));
+            }
         });
     }
 

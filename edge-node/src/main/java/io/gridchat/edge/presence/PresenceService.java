@@ -1,6 +1,7 @@
 package io.gridchat.edge.presence;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.query.Predicates;
 import io.gridchat.config.PresenceSettings;
 import io.gridchat.edge.Grid;
 import io.gridchat.edge.Json;
@@ -29,12 +30,16 @@ import org.slf4j.LoggerFactory;
  * Presence as this edge node's connections see and shape it: heartbeats to the grid (on connect, then about
  * four times per TTL while frames or pings arrive, and at once when an away user acts), offline when the
  * user's last connection closes, and answers to {@code presence} frames under the visibility rule: a user's
- * presence is visible to their friends and to those who share a room with them; to anyone else they read
- * offline with no lastSeen. Every change is published once on the presence topic, which every
+ * presence is visible to their friends and to those who share a room with them (a member of it, or a
+ * participant of a room the connection joined); to anyone else they read offline with no lastSeen. A new
+ * connection watches everyone visible to it. Every change is published once on the presence topic, which every
  * edge node reads. Thread-safe.
  */
 public final class PresenceService {
     private static final Logger LOG = LoggerFactory.getLogger(PresenceService.class);
+
+    /** Most of a user's rooms whose members see their presence without a join; bounds the look-up. */
+    static final int MAX_SHARED_ROOMS = 500;
 
     private final Grid grid;
     private final PresenceSettings settings;
@@ -50,14 +55,19 @@ public final class PresenceService {
         this.touchEveryMillis = Math.max(250, settings.ttlMillis() / 4);
     }
 
-    /** The connection is registered in the grid: the user is online (again), and it watches their friends. */
+    /**
+     * The connection is registered in the grid: the user is online (again), and it watches their friends and
+     * the other members of the rooms they belong to.
+     */
     public void connected(ChatConnection connection) {
         touch(connection, System.currentTimeMillis());
-        grid.friends().getAsync(connection.userId()).whenComplete((friends, failure) -> {
-            if (friends != null) {
-                hub.watch(connection, friends.friendIds());
-            }
-        });
+        CompletableFuture.runAsync(() -> hub.watch(connection, visibleTo(connection)), blocking)
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        LOG.debug("could not watch the friends and rooms of {}: {}", connection.userId(),
+                                failure.toString());
+                    }
+                });
     }
 
     /** A frame arrived; {@code active} unless it was a ping. Sends a heartbeat when one is due. */
@@ -106,7 +116,10 @@ public final class PresenceService {
         }, blocking);
     }
 
-    /** The user themself, their friends and everyone in a room this connection joined. */
+    /**
+     * The user themself, their friends, everyone in a room this connection joined and the members of the rooms
+     * the user belongs to (at most {@link #MAX_SHARED_ROOMS} of those; dm rooms need no join). Blocking.
+     */
     private Set<String> visibleTo(ChatConnection connection) {
         Set<String> visible = new HashSet<>();
         visible.add(connection.userId());
@@ -115,6 +128,8 @@ public final class PresenceService {
             visible.addAll(friends.friendIds());
         }
         Set<String> rooms = new HashSet<>(connection.rooms());
+        grid.members().keySet(Predicates.equal("userId", connection.userId())).stream().limit(MAX_SHARED_ROOMS)
+                .forEach(key -> rooms.add(key.roomId()));
         if (!rooms.isEmpty()) {
             for (Roster roster : grid.rosters().getAll(rooms).values()) {
                 visible.addAll(roster.userIds());
