@@ -7,9 +7,15 @@ import io.gridchat.edge.ApiClient.Account;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -179,6 +185,30 @@ class ChatEndToEndTest {
         JsonNode expired = onB.await(node -> "typing".equals(node.path("type").asText()));
         assertThat(expired.get("on").asBoolean()).as("not refreshed, so it went off by itself").isFalse();
         assertThat(onA.request("ping").get("type").asText()).isEqualTo("pong");
+    }
+
+    @Test
+    void a_refreshed_typing_indicator_stays_on_reaches_only_the_others_and_is_never_stored() {
+        WsClient onA = connect(0, alice);
+        WsClient onB = connect(1, bob);
+        onA.ack("join", "room", room);
+        onB.ack("join", "room", room);
+        String typingOn = "{\"type\":\"typing\",\"room\":\"" + room + "\",\"on\":true}";
+        Predicate<JsonNode> typing = node -> "typing".equals(node.path("type").asText());
+        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();
+        try {
+            refresher.scheduleAtFixedRate(() -> onA.sendRaw(typingOn), 0, 1_500, TimeUnit.MILLISECONDS);
+            assertThat(onB.await(typing).get("on").asBoolean()).isTrue();
+            Awaitility.await("refreshed within the 5 s expiry, it stays on").during(Duration.ofSeconds(7))
+                    .atMost(Duration.ofSeconds(9))
+                    .until(() -> onB.seen(typing.and(node -> !node.get("on").asBoolean())).isEmpty());
+        } finally {
+            refresher.shutdownNow();
+        }
+        assertThat(onB.await(typing.and(node -> !node.get("on").asBoolean())).get("user").asText())
+                .as("no refresh: off by itself").isEqualTo(alice.userId());
+        assertThat(onA.seen(typing)).as("the typer is not told of their own typing").isEmpty();
+        assertThat(onA.ack("history", "room", room).get("messages")).as("typing is never stored").isEmpty();
     }
 
     @Test
