@@ -16,6 +16,7 @@ import io.gridchat.edge.presence.PresenceService;
 import io.gridchat.edge.ratelimit.FailedLogins;
 import io.gridchat.edge.ratelimit.RateLimiter;
 import io.gridchat.edge.receipts.ReceiptService;
+import io.gridchat.edge.rooms.ActiveRoomList;
 import io.gridchat.edge.rooms.RoomModeration;
 import io.gridchat.edge.rooms.RoomService;
 import io.gridchat.edge.typing.TypingRelay;
@@ -75,7 +76,7 @@ public final class EdgeNode implements AutoCloseable {
             RateLimiter rateLimits = new RateLimiter(grid.rateLimits(), config.limits());
             EdgeServices services = new EdgeServices(edgeId, grid, tokens,
                     new RevokedTokens(grid, Clock.systemUTC()), accounts,
-                    new RoomService(grid, edgeId, config.limits(), config.rooms()),
+                    new RoomService(grid, edgeId, config.limits()), new ActiveRoomList(grid, config.rooms()),
                     new RoomModeration(grid, config.limits()),
                     new MessageService(grid, config.limits(), config.grid(), rateLimits), typing, presence,
                     new ReceiptService(grid, timer), new FriendService(grid, blockingExecutor), rateLimits,

@@ -5,6 +5,7 @@ import io.gridchat.edge.auth.AccountService;
 import io.gridchat.edge.auth.RevokedTokens;
 import io.gridchat.edge.auth.TokenService;
 import io.gridchat.edge.messages.MessageService;
+import io.gridchat.edge.rooms.ActiveRoomList;
 import io.gridchat.edge.rooms.RoomModeration;
 import io.gridchat.edge.rooms.RoomService;
 import io.gridchat.edge.friends.FriendService;
@@ -16,8 +17,9 @@ import io.gridchat.edge.typing.TypingRelay;
 
 /** What the HTTP and WebSocket handlers of one edge node call. Immutable, thread-safe parts. */
 public record EdgeServices(String edgeId, Grid grid, TokenService tokens, RevokedTokens revokedTokens,
-                           AccountService accounts, RoomService rooms, RoomModeration moderation,
-                           MessageService messages, TypingRelay typing, PresenceService presence,
+                           AccountService accounts, RoomService rooms, ActiveRoomList activeRooms,
+                           RoomModeration moderation, MessageService messages, TypingRelay typing,
+                           PresenceService presence,
                            ReceiptService receipts, FriendService friends, RateLimiter rateLimits,
                            FailedLogins failedLogins, LimitSettings limits, EdgeMetrics metrics) {
 }

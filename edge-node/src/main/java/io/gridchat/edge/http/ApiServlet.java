@@ -121,7 +121,7 @@ public final class ApiServlet extends HttpServlet {
                 if (active != null && !active.equals("true")) {
                     throw ClientError.badRequest("only active=true is supported: rooms are listed by activity");
                 }
-                return services.rooms().active(request.queryInt("limit")).thenApply(rooms ->
+                return services.activeRooms().top(request.queryInt("limit")).thenApply(rooms ->
                         Reply.ok(Json.object().set("rooms", Json.activeRooms(rooms))));
             }
             if (request.method().equals("POST") && request.path().size() == 2 && request.path().get(0).equals("dm")) {

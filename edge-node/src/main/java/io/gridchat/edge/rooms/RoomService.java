@@ -1,23 +1,17 @@
 package io.gridchat.edge.rooms;
 
-import com.hazelcast.cluster.Member;
-import com.hazelcast.core.MultiExecutionCallback;
 import io.gridchat.config.LimitSettings;
-import io.gridchat.config.RoomSettings;
 import io.gridchat.edge.ClientError;
 import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.Grid;
 import io.gridchat.edge.Ids;
 import io.gridchat.edge.Json;
-import io.gridchat.model.ActiveRoom;
-import io.gridchat.model.ActiveRooms;
 import io.gridchat.model.DirectRooms;
 import io.gridchat.model.JoinResult;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomFrames;
 import io.gridchat.model.RoomKind;
 import io.gridchat.model.RoomTimer;
-import io.gridchat.model.processor.ActiveRoomsQuery;
 import io.gridchat.model.processor.CreateRoom;
 import io.gridchat.model.processor.FanOutRoomEvent;
 import io.gridchat.model.processor.JoinRoom;
@@ -40,18 +34,14 @@ public final class RoomService {
     private static final Logger LOG = LoggerFactory.getLogger(RoomService.class);
     private static final String DIRECT_ROOM_NAME = "direct";
 
-    private static final int DEFAULT_ACTIVE_LIMIT = 50;
-
     private final Grid grid;
     private final String edgeId;
     private final LimitSettings limits;
-    private final RoomSettings settings;
 
-    public RoomService(Grid grid, String edgeId, LimitSettings limits, RoomSettings settings) {
+    public RoomService(Grid grid, String edgeId, LimitSettings limits) {
         this.grid = grid;
         this.edgeId = edgeId;
         this.limits = limits;
-        this.settings = settings;
     }
 
     /** A room with how many members it has, and its timer (study rooms; null when none or not looked up). */
@@ -167,39 +157,6 @@ public final class RoomService {
                         failure.toString());
             }
         });
-    }
-
-    /**
-     * The most active study and group rooms, most active first: every member answers from the ranking it keeps
-     * of its own rooms, and the answers are merged here.
-     */
-    public CompletionStage<List<ActiveRoom>> active(Integer limit) {
-        int count = limit == null ? Math.min(DEFAULT_ACTIVE_LIMIT, settings.activeLimit()) : limit;
-        if (count < 1 || count > settings.activeLimit()) {
-            throw ClientError.badRequest("limit must be 1 to " + settings.activeLimit());
-        }
-        CompletableFuture<List<ActiveRoom>> merged = new CompletableFuture<>();
-        grid.roomExecutor().submitToAllMembers(new ActiveRoomsQuery(count), new MultiExecutionCallback() {
-            @Override
-            public void onResponse(Member member, Object value) {
-                // all answers are merged in onComplete
-            }
-
-            @Override
-            public void onComplete(Map<Member, Object> values) {
-                List<ActiveRoom> rooms = new ArrayList<>();
-                values.forEach((member, value) -> {
-                    if (value instanceof ActiveRooms answer) {
-                        rooms.addAll(answer.rooms());
-                    } else {
-                        LOG.warn("member {} did not answer the active-rooms query: {}", member, value);
-                    }
-                });
-                rooms.sort(ActiveRoom.MOST_ACTIVE_FIRST);
-                merged.complete(List.copyOf(rooms.subList(0, Math.min(count, rooms.size()))));
-            }
-        });
-        return merged;
     }
 
     /** Best effort, like every unstored room event: a client that missed one sees the roster on its next join. */
