@@ -714,9 +714,10 @@ function renderTimer() {
   if (s === 'running') timerTick = setInterval(tickTimer, 1000);
 }
 
-function timerAllows(s, action) {
-  return action === 'start' || (action === 'pause' ? s === 'running' : action === 'resume' ? s === 'paused' : s === 'running' || s === 'paused');
-}
+// The server's rules (README): start in any state, pause when running, resume when paused, end when not ended.
+const TIMER_ALLOWED = { start: () => true, pause: (s) => s === 'running', resume: (s) => s === 'paused',
+  end: (s) => s === 'running' || s === 'paused' };
+const timerAllows = (s, action) => TIMER_ALLOWED[action](s);
 
 function tickTimer() {
   const t = state.current?.timer;
@@ -791,7 +792,8 @@ function participantChip(u) {
   const className = `chip ${u === state.userId ? 'online' : state.presence.get(u) || 'unknown'}`;
   if (u === state.userId || isDm(state.current)) return el('li', { className, title: u }, who(u));
   return el('li', { className },
-    el('button', { type: 'button', className: 'link chip-link', title: `Message ${who(u)} directly (${u})`, onclick: () => openDm(u) }, who(u)));
+    el('button', { type: 'button', className: 'link chip-link', title: `Message ${who(u)} directly (${u})`,
+      onclick: () => openDm(u) }, who(u)));
 }
 
 // ---------- wiring ----------
@@ -809,7 +811,9 @@ function init() {
     if (id) joinAndSelect(id).then(() => { e.target.elements.roomId.value = ''; });
   });
   $('#create-form').addEventListener('submit', (e) => { e.preventDefault(); createRoom(e.target); });
-  for (const b of document.querySelectorAll('#timer button[data-action]')) b.addEventListener('click', () => timerAction(b.dataset.action));
+  for (const b of document.querySelectorAll('#timer button[data-action]')) {
+    b.addEventListener('click', () => timerAction(b.dataset.action));
+  }
   const composer = $('#composer');
   composer.elements.text.addEventListener('input', () => onComposerInput(composer.elements.text));
   composer.elements.text.addEventListener('keydown', (e) => {
