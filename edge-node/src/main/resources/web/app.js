@@ -2,7 +2,7 @@
 // Every user-provided string reaches the DOM as text (textContent / Node.append(string)), never as HTML.
 
 const API = '/api/v1';
-const PING_MS = 30_000, PONG_TIMEOUT_MS = 10_000, PAGE = 50;
+const PING_MS = 30_000, PONG_TIMEOUT_MS = 10_000, PAGE = 50, ACTIVE_REFRESH_MS = 5_000;
 const $ = (sel) => document.querySelector(sel);
 
 const state = {
@@ -31,7 +31,9 @@ function el(tag, props = {}, ...children) {
 }
 
 const who = (id) => state.names.get(id) || (id === state.userId ? 'you' : id);
-const roomName = (r) => r.info.name || r.id;
+// dm ids are `dm_` + a hash of the pair (README, "Receipts and direct rooms"): known before the room info arrives.
+const isDm = (r) => r.info.kind === 'dm' || r.id.startsWith('dm_');
+const roomName = (r) => (isDm(r) ? `dm: ${r.peer ? who(r.peer) : 'direct chat'}` : r.info.name || r.id);
 
 function fmtTime(ts) {
   const d = new Date(ts);
@@ -99,6 +101,7 @@ function startSession() {
   }).catch((e) => { if (e.status === 401) logout(); });
   connect();
   loadActiveRooms();
+  setInterval(() => { if (document.visibilityState === 'visible') loadActiveRooms(); }, ACTIVE_REFRESH_MS);
 }
 
 function logout() {
@@ -179,7 +182,10 @@ function onConnected() {
     const saved = JSON.parse(sessionStorage.getItem('gc.rooms') || '[]');
     saved.forEach((id, i) => joinRoom(id).then((r) => { if (r && i === 0 && !state.current) selectRoom(r); }));
   } else {
-    for (const r of state.rooms.values()) resume(r, true);
+    for (const r of state.rooms.values()) {
+      resume(r, true);
+      if (r.info.kind === 'study') loadRoomInfo(r); // timer events sent while we were away are not replayed
+    }
   }
   for (const item of outbox.values()) trySend(item);
 }
@@ -198,12 +204,10 @@ function handleFrame(f) {
   switch (f.type) {
     case 'message': onMessage(f); break;
     case 'joined':
-    case 'left':
-      if (!r) break;
-      if (f.type === 'joined') { r.participants.add(f.user); watchPresence([f.user]); } else r.participants.delete(f.user);
-      if (f.user !== state.userId) addNotice(r, `${who(f.user)} ${f.type} the room`);
-      if (r === state.current) renderHeader();
-      break;
+    case 'left': if (r) onMembership(r, f); break;
+    case 'room': if (r) onRoomChanged(r, f); break;
+    case 'role': if (r) addNotice(r, `${who(f.user)} is now ${f.role}${f.by ? ` (set by ${who(f.by)})` : ''}`); break;
+    case 'timer': if (r) applyTimer(r, f); break;
     case 'typing': if (r && f.user !== state.userId) setTyping(r, f.user, f.on); break;
     case 'presence':
       state.presence.set(f.userId, f.status);
@@ -230,9 +234,10 @@ function ensureRoom(id, info) {
       id, info: info || { roomId: id, name: id }, list: el('ol', { className: 'messages' }),
       byId: new Map(), seqs: new Set(), lastSeq: null, oldestSeq: null, noOlder: false,
       participants: new Set(), typing: new Map(), unread: 0, resuming: false, readSeq: 0,
+      timer: null, peer: loadPeers()[id] || null,
     };
     state.rooms.set(id, r);
-    if (!info) api('GET', `/rooms/${encodeURIComponent(id)}`).then((i) => { r.info = i; renderSidebar(); renderHeader(); }, () => {});
+    if (!info) loadRoomInfo(r);
     saveRooms();
     renderSidebar();
   } else if (info) {
@@ -245,11 +250,28 @@ function saveRooms() {
   sessionStorage.setItem('gc.rooms', JSON.stringify([...state.rooms.keys()]));
 }
 
+// GET /rooms/{id}: name, kind, topic, and for a study room its focus timer (absent until one was started).
+function loadRoomInfo(r) {
+  return api('GET', `/rooms/${encodeURIComponent(r.id)}`).then(({ timer, ...info }) => {
+    r.info = info;
+    if (isDm(r) && !r.peer && info.ownerId !== state.userId) setPeer(r, info.ownerId);
+    applyTimer(r, timer);
+    renderSidebar();
+    if (r === state.current) renderHeader();
+  }, () => {});
+}
+
+// Also used for dm rooms: a dm member's join is answered like any member's (JoinRoom refuses only outsiders),
+// and joining is what makes the peer's presence visible to this connection.
 async function joinRoom(id, info) {
   try {
+    const known = state.rooms.has(id);
     const ack = await request({ type: 'join', room: id });
     const r = ensureRoom(id, typeof ack.room === 'object' && ack.room ? ack.room : info);
+    if ((known || info) && r.info.kind === 'study') loadRoomInfo(r); // ensureRoom loads it only for new rooms without info
     r.participants = new Set(ack.participants || []);
+    const other = isDm(r) && !r.peer && [...r.participants].find((u) => u !== state.userId);
+    if (other) setPeer(r, other);
     watchPresence([...r.participants]);
     addMessages(r, ack.recent || []);
     const last = ack.lastSeq ?? maxSeq(ack.recent) ?? 0;
@@ -270,8 +292,15 @@ async function joinAndSelect(id, info) {
   if (r) selectRoom(r);
 }
 
+// A dm is only closed here: leaving would end the membership for good, and POST /dm does not restore it.
 async function leaveRoom(r) {
-  try { await request({ type: 'leave', room: r.id }); } catch (e) { toast(`Leave failed: ${e.message}`); return; }
+  if (!isDm(r)) {
+    try { await request({ type: 'leave', room: r.id }); } catch (e) { toast(`Leave failed: ${e.message}`); return; }
+  }
+  dropRoom(r);
+}
+
+function dropRoom(r) {
   state.rooms.delete(r.id);
   saveRooms();
   if (state.current === r) {
@@ -333,18 +362,116 @@ async function loadOlder() {
   }
 }
 
+// ---------- active rooms ----------
+
+const activeList = { loading: false, shown: '' };
+
 async function loadActiveRooms() {
-  const list = $('#active-rooms');
+  if (activeList.loading) return; // the 5 s refresh and the button must not overlap
+  activeList.loading = true;
   try {
     const { rooms = [] } = await api('GET', `/rooms?active=true&limit=${PAGE}`);
-    list.replaceChildren(...rooms.map((room) => el('li', {},
-      el('button', { type: 'button', className: 'room-link', onclick: () => joinAndSelect(room.roomId, room) },
-        el('span', { className: 'name' }, room.name || room.roomId),
-        el('span', { className: 'meta' }, `${room.kind} · ${room.participantCount ?? 0} here`)))));
-    if (!rooms.length) list.replaceChildren(el('li', { className: 'muted' }, 'No active rooms right now'));
+    renderActiveRooms(rooms);
   } catch (e) {
-    list.replaceChildren(el('li', { className: 'muted' }, `Room list unavailable (${e.message})`));
+    activeList.shown = '';
+    $('#active-rooms').replaceChildren(el('li', { className: 'muted' }, `Room list unavailable (${e.message})`));
+  } finally {
+    activeList.loading = false;
   }
+}
+
+// An unchanged list is not rebuilt: replacing the buttons every 5 s could swallow a click in flight.
+function renderActiveRooms(rooms) {
+  const shown = JSON.stringify(rooms);
+  if (shown === activeList.shown) return;
+  activeList.shown = shown;
+  const list = $('#active-rooms');
+  if (!rooms.length) return list.replaceChildren(el('li', { className: 'muted' }, 'No active rooms right now'));
+  list.replaceChildren(...rooms.map(activeRoomItem));
+}
+
+function activeRoomItem(room) {
+  const live = room.participantCount ?? 0, recent = room.recentMessages ?? 0;
+  return el('li', {},
+    el('button', { type: 'button', className: 'room-link active-room', title: `Join ${room.name || room.roomId}`,
+      onclick: () => joinAndSelect(room.roomId, room) },
+      el('span', { className: 'name' }, room.name || room.roomId),
+      el('span', { className: 'meta' }, `${room.kind} · ${live} here · ${recent} msg${recent === 1 ? '' : 's'}/10 min`),
+      room.topic ? el('span', { className: 'topic' }, room.topic) : null));
+}
+
+async function createRoom(f) {
+  const body = { name: f.elements.roomName.value.trim(), kind: f.elements.kind.value };
+  if (f.elements.topic.value.trim()) body.topic = f.elements.topic.value.trim();
+  if (f.elements.capacity.value) body.capacity = Number(f.elements.capacity.value);
+  $('#create-error').textContent = '';
+  let room;
+  try {
+    room = await api('POST', '/rooms', body);
+  } catch (e) {
+    $('#create-error').textContent = `Could not create the room: ${e.message}`;
+    return;
+  }
+  f.reset();
+  f.closest('details').open = false;
+  await joinAndSelect(room.roomId, room);
+  loadActiveRooms();
+}
+
+// ---------- membership & room events ----------
+
+function onMembership(r, f) {
+  if (f.type === 'left' && f.user === state.userId && (f.reason === 'kicked' || f.reason === 'banned')) return onRemoved(r, f);
+  if (f.type === 'joined') { r.participants.add(f.user); watchPresence([f.user]); } else r.participants.delete(f.user);
+  if (f.user !== state.userId) addNotice(r, membershipText(f));
+  if (r === state.current) renderHeader();
+}
+
+function membershipText(f) {
+  const by = f.by ? ` by ${who(f.by)}` : '';
+  if (f.reason) return `${who(f.user)} was ${f.reason}${by}`;
+  return f.by && f.type === 'joined' ? `${who(f.user)} was added${by}` : `${who(f.user)} ${f.type} the room`;
+}
+
+// Kicked or banned: the grid already ended the membership; `leave` only frees this connection's seat.
+function onRemoved(r, f) {
+  const how = f.reason === 'banned' ? 'banned from' : 'removed from';
+  toast(`You were ${how} ${roomName(r)}${f.by ? ` by ${who(f.by)}` : ''}.`);
+  request({ type: 'leave', room: r.id }).catch(() => {});
+  dropRoom(r);
+}
+
+function onRoomChanged(r, f) {
+  r.info = { ...r.info, name: f.name ?? r.info.name, topic: f.topic ?? r.info.topic };
+  addNotice(r, `${who(f.by)} updated the room: ${roomName(r)}${r.info.topic ? ` · ${r.info.topic}` : ''}`);
+  renderSidebar();
+  if (r === state.current) renderHeader();
+}
+
+// ---------- direct rooms ----------
+
+const loadPeers = () => JSON.parse(sessionStorage.getItem('gc.peers') || '{}');
+
+// The dm room does not name the other user, so the client remembers who it is talking to.
+function setPeer(r, userId) {
+  r.peer = userId;
+  r.participants.add(userId);
+  sessionStorage.setItem('gc.peers', JSON.stringify({ ...loadPeers(), [r.id]: userId }));
+  renderSidebar();
+  if (r === state.current) renderHeader();
+}
+
+async function openDm(userId) {
+  let room;
+  try {
+    room = await api('POST', `/dm/${encodeURIComponent(userId)}`);
+  } catch (e) {
+    return toast(`Could not open a direct chat: ${e.message}`);
+  }
+  const r = state.rooms.get(room.roomId) || (await joinRoom(room.roomId, room));
+  if (!r) return;
+  setPeer(r, userId);
+  selectRoom(r);
 }
 
 function watchPresence(users) {
@@ -370,6 +497,7 @@ function advance(r) {
 function onMessage(m) {
   const r = ensureRoom(m.room);
   if (r.lastSeq == null) r.lastSeq = m.seq - 1; // first sight of a room joined elsewhere
+  if (isDm(r) && !r.peer && m.from !== state.userId) setPeer(r, m.from); // a dm someone else opened
   if (addMessage(r, m) && r !== state.current && m.from !== state.userId) { r.unread++; renderSidebar(); }
   setTyping(r, m.from, false);
   advance(r);
@@ -541,6 +669,74 @@ function renderTyping() {
     : names.length <= 3 ? `${names.join(', ')} are typing…` : 'Several people are typing…';
 }
 
+// ---------- study focus timer ----------
+
+const TIMER_MINUTES_DEFAULT = 25;
+let timerTick = 0;
+
+// Keeps the newest change; counts down from remainingMs as received, not from endsAt, because the
+// browser's clock may differ from the grid's.
+function applyTimer(r, t) {
+  if (!t || (r.timer && t.changedAt < r.timer.changedAt)) return;
+  r.timer = { ...t, localEndsAt: t.state === 'running' ? Date.now() + t.remainingMs : null };
+  if (r === state.current) renderTimer();
+}
+
+function timerState(t) {
+  if (!t) return 'not started';
+  return t.state === 'running' && t.localEndsAt <= Date.now() ? 'ended' : t.state;
+}
+
+function timerRemaining(t) {
+  const s = timerState(t);
+  return s === 'running' ? t.localEndsAt - Date.now() : s === 'paused' ? t.remainingMs : 0;
+}
+
+function fmtDuration(ms) {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(total / 3600), m = Math.floor(total / 60) % 60, s = total % 60;
+  const mmss = `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  return h ? `${h}:${mmss}` : mmss;
+}
+
+function renderTimer() {
+  const r = state.current;
+  const box = $('#timer');
+  clearInterval(timerTick);
+  box.hidden = r?.info.kind !== 'study';
+  if (box.hidden) return;
+  const s = timerState(r.timer);
+  box.dataset.state = s;
+  $('#timer-state').textContent = s;
+  $('#timer-clock').textContent = s === 'running' || s === 'paused' ? fmtDuration(timerRemaining(r.timer)) : '';
+  $('#timer-by').textContent = r.timer ? `changed by ${who(r.timer.changedBy)} · ${fmtTime(r.timer.changedAt)}` : '';
+  for (const b of box.querySelectorAll('button[data-action]')) b.disabled = !timerAllows(s, b.dataset.action);
+  if (s === 'running') timerTick = setInterval(tickTimer, 1000);
+}
+
+// The server's rules (README): start in any state, pause when running, resume when paused, end when not ended.
+const TIMER_ALLOWED = { start: () => true, pause: (s) => s === 'running', resume: (s) => s === 'paused',
+  end: (s) => s === 'running' || s === 'paused' };
+const timerAllows = (s, action) => TIMER_ALLOWED[action](s);
+
+function tickTimer() {
+  const t = state.current?.timer;
+  if (timerState(t) !== 'running') return renderTimer(); // it just ran out
+  $('#timer-clock').textContent = fmtDuration(timerRemaining(t));
+}
+
+async function timerAction(action) {
+  const r = state.current;
+  if (!r) return;
+  const body = { action };
+  if (action === 'start') body.durationMs = Math.round(Number($('#timer-minutes').value || TIMER_MINUTES_DEFAULT) * 60_000);
+  try {
+    applyTimer(r, await api('POST', `/rooms/${encodeURIComponent(r.id)}/timer`, body));
+  } catch (e) {
+    toast(`Timer ${action} failed: ${e.message}`);
+  }
+}
+
 // ---------- rendering of sidebar & header ----------
 
 function selectRoom(r) {
@@ -585,9 +781,19 @@ function renderHeader() {
   $('#room-topic').textContent = r?.info.topic || '';
   $('#room-id').textContent = r ? `id: ${r.id}` : '';
   $('#leave-room').hidden = !r;
+  $('#leave-room').textContent = r && isDm(r) ? 'close' : 'leave';
   $('#load-older').hidden = !r || r.noOlder || r.oldestSeq == null || r.oldestSeq <= 1;
-  $('#participants').replaceChildren(...(r ? [...r.participants] : []).slice(0, 30).map((u) =>
-    el('li', { className: `chip ${u === state.userId ? 'online' : state.presence.get(u) || 'unknown'}`, title: u }, who(u))));
+  $('#participants').replaceChildren(...(r ? [...r.participants] : []).slice(0, 30).map(participantChip));
+  renderTimer();
+}
+
+// Another participant's name opens the dm with them (not in a dm: that is the dm already).
+function participantChip(u) {
+  const className = `chip ${u === state.userId ? 'online' : state.presence.get(u) || 'unknown'}`;
+  if (u === state.userId || isDm(state.current)) return el('li', { className, title: u }, who(u));
+  return el('li', { className },
+    el('button', { type: 'button', className: 'link chip-link', title: `Message ${who(u)} directly (${u})`,
+      onclick: () => openDm(u) }, who(u)));
 }
 
 // ---------- wiring ----------
@@ -604,20 +810,10 @@ function init() {
     const id = e.target.elements.roomId.value.trim();
     if (id) joinAndSelect(id).then(() => { e.target.elements.roomId.value = ''; });
   });
-  $('#create-form').addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const f = e.target;
-    const body = { name: f.elements.roomName.value.trim(), kind: f.elements.kind.value };
-    if (f.elements.topic.value.trim()) body.topic = f.elements.topic.value.trim();
-    if (f.elements.capacity.value) body.capacity = Number(f.elements.capacity.value);
-    try {
-      const room = await api('POST', '/rooms', body);
-      f.reset();
-      f.closest('details').open = false;
-      await joinAndSelect(room.roomId, room);
-      loadActiveRooms();
-    } catch (err) { toast(`Could not create room: ${err.message}`); }
-  });
+  $('#create-form').addEventListener('submit', (e) => { e.preventDefault(); createRoom(e.target); });
+  for (const b of document.querySelectorAll('#timer button[data-action]')) {
+    b.addEventListener('click', () => timerAction(b.dataset.action));
+  }
   const composer = $('#composer');
   composer.elements.text.addEventListener('input', () => onComposerInput(composer.elements.text));
   composer.elements.text.addEventListener('keydown', (e) => {
@@ -632,7 +828,10 @@ function init() {
     composer.elements.text.value = '';
     onComposerInput(composer.elements.text);
   });
-  document.addEventListener('visibilitychange', () => state.current && scheduleRead(state.current));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && state.token) loadActiveRooms();
+    if (state.current) scheduleRead(state.current);
+  });
 
   if (state.token) startSession();
   else $('#auth-view').hidden = false;
