@@ -97,6 +97,16 @@ class DirectMessagesTest {
     }
 
     @Test
+    void leaving_a_dm_does_not_lock_its_member_out() {
+        String room = dm(alice, bob);
+        WsClient aliceWs = connect(0, alice);
+        aliceWs.ack("join", "room", room);
+        aliceWs.ack("leave", "room", room);
+        assertThat(aliceWs.ack("send", "room", room, "text", "still here").get("seq").asLong()).isPositive();
+        assertThat(dm(alice, bob)).isEqualTo(room);
+    }
+
+    @Test
     void a_dm_message_goes_sent_delivered_read_with_receipts_to_the_sender_and_status_in_history() {
         String room = dm(alice, bob);
         WsClient aliceWs = connect(0, alice);

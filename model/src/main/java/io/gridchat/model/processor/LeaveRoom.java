@@ -8,6 +8,7 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridchat.model.LiveRoom;
 import io.gridchat.model.Room;
+import io.gridchat.model.RoomKind;
 import java.io.IOException;
 import java.util.Map;
 
@@ -42,7 +43,8 @@ public final class LeaveRoom implements EntryProcessor<String, Room, Boolean>, I
         LiveRoom live = seats.get();
         seats.put(live, live.withoutUser(userId));
         RoomMembers members = new RoomMembers(instance, entry.getKey());
-        if (!members.isMember(userId)) {
+        if (entry.getValue().kind() == RoomKind.DM || !members.isMember(userId)) {
+            // a dm is never left: nothing could let its member back in (OpenDirectRoom only creates)
             return Boolean.FALSE;
         }
         members.remove(userId);
