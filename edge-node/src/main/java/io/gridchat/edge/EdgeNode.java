@@ -22,6 +22,7 @@ import io.gridchat.edge.rooms.RoomService;
 import io.gridchat.edge.typing.TypingRelay;
 import io.gridchat.edge.ws.LocalConnections;
 import io.gridchat.edge.ws.SessionRegistry;
+import io.gridchat.edge.ws.TokenWatch;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.processor.DropEdge;
 import java.time.Clock;
@@ -45,15 +46,18 @@ public final class EdgeNode implements AutoCloseable {
     private final List<ExecutorService> executors;
     private final List<TopicSubscription<?>> subscriptions;
     private final EdgeHeartbeat heartbeat;
+    private final TokenWatch tokenWatch;
     private final EdgeServer server;
 
     private EdgeNode(EdgeServices services, LocalConnections connections, List<ExecutorService> executors,
-                     List<TopicSubscription<?>> subscriptions, EdgeHeartbeat heartbeat, EdgeServer server) {
+                     List<TopicSubscription<?>> subscriptions, EdgeHeartbeat heartbeat, TokenWatch tokenWatch,
+                     EdgeServer server) {
         this.services = services;
         this.connections = connections;
         this.executors = executors;
         this.subscriptions = subscriptions;
         this.heartbeat = heartbeat;
+        this.tokenWatch = tokenWatch;
         this.server = server;
     }
 
@@ -88,11 +92,13 @@ public final class EdgeNode implements AutoCloseable {
                             new PresenceListener(presenceHub)));
             OfflinePush offline = new OfflinePush(grid, services.messages(), config.grid().offlinePushLimit());
             EdgeHeartbeat heartbeat = new EdgeHeartbeat(grid, edgeId, config.edge().heartbeatSeconds(), timer);
+            TokenWatch tokenWatch = new TokenWatch(grid, connections, timer, blockingExecutor, Clock.systemUTC());
             EdgeServer server = EdgeServer.start(config.edge(), services,
                     new SessionRegistry(grid, edgeId, connections, offline, presence, timer,
-                            config.limits().maxConnectionsPerUser()));
+                            config.limits().maxConnectionsPerUser(), tokenWatch));
             LOG.info("edge node {} serving http://{}:{}/", edgeId, config.edge().host(), server.port());
-            return new EdgeNode(services, connections, List.of(blockingExecutor, timer), subscriptions, heartbeat, server);
+            return new EdgeNode(services, connections, List.of(blockingExecutor, timer), subscriptions, heartbeat,
+                    tokenWatch, server);
         } catch (RuntimeException e) {
             blockingExecutor.shutdownNow();
             timer.shutdownNow();
@@ -127,6 +133,7 @@ public final class EdgeNode implements AutoCloseable {
             return; // terminated already
         }
         subscriptions.forEach(TopicSubscription::close);
+        tokenWatch.close();
         heartbeat.close();
         try {
             // One sweep instead of trusting every close callback to have reached the grid in time.

@@ -132,6 +132,28 @@ class AccountsAndAuthTest {
         }
     }
 
+    @Test
+    void when_a_user_logs_out_then_sockets_opened_with_that_token_close_on_every_edge_and_other_tokens_stay() {
+        Account judy = api.register(ApiClient.uniqueName("judy"));
+        String phone = login(judy);
+        try (WsClient onEdge0 = WsClient.connect(platform.ws(0, judy.token()));
+             WsClient onEdge1 = WsClient.connect(platform.ws(1, judy.token()));
+             WsClient otherToken = WsClient.connect(platform.ws(1, phone))) {
+            assertThat(onEdge1.request("ping").get("type").asText()).isEqualTo("pong");
+
+            assertThat(api.call("POST", "/api/v1/auth/logout", judy.token(), null).status()).isEqualTo(204);
+
+            WsClient.Close revoked = new WsClient.Close(1008, "token revoked");
+            assertThat(onEdge0.awaitClose()).as("the edge that took the logout").isEqualTo(revoked);
+            assertThat(onEdge1.awaitClose()).as("the other edge").isEqualTo(revoked);
+            assertThat(upgradeStatus(platform.ws(1, judy.token()))).isEqualTo(401);
+            // Both closes were heard, so edge 1 has handled the revocation: this socket outlived it.
+            assertThat(otherToken.request("ping").get("type").asText()).as("another login of the same user")
+                    .isEqualTo("pong");
+            assertThat(otherToken.isClosed()).isFalse();
+        }
+    }
+
     private String login(Account account) {
         return api.call("POST", "/api/v1/auth/login", null, "{\"username\":\"" + account.username()
                 + "\",\"password\":\"correct horse " + account.username() + "\"}").body().get("token").asText();

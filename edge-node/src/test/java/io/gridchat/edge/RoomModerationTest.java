@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.query.Predicates;
 import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.edge.ApiClient.Response;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.Room;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Roles, invites, kicks, bans, rename and topic, and the study timer, over the shared platform. */
+/**
+ * Room creation limits, roles, invites, kicks, bans, rename and topic, and the study timer, over the shared
+ * platform.
+ */
 @ExtendWith(SharedPlatform.class)
 class RoomModerationTest {
     private final Platform platform;
@@ -50,6 +57,38 @@ class RoomModerationTest {
     private int invite(String room, Account by, Account whom) {
         return call("POST", "/api/v1/rooms/" + room + "/members", by, Json.object().put("userId", whom.userId()))
                 .status();
+    }
+
+    @Test
+    void when_a_new_room_s_name_or_topic_is_over_its_limit_then_bad_request_and_no_room_is_created() {
+        int maxName = platform.config().limits().maxRoomNameLength();
+        int maxTopic = platform.config().limits().maxTopicLength();
+        ObjectNode longName = Json.object().put("name", "n".repeat(maxName + 1)).put("kind", "group");
+        ObjectNode longTopic = Json.object().put("name", "topical").put("kind", "study")
+                .put("topic", "t".repeat(maxTopic + 1));
+
+        Response nameRefused = call("POST", "/api/v1/rooms", ann, longName);
+        Response topicRefused = call("POST", "/api/v1/rooms", ann, longTopic);
+
+        assertThat(nameRefused.status()).isEqualTo(400);
+        assertThat(nameRefused.body().get("error").asText()).isEqualTo("BAD_REQUEST");
+        assertThat(nameRefused.body().get("message").asText()).contains("name", Integer.toString(maxName));
+        assertThat(topicRefused.status()).isEqualTo(400);
+        assertThat(topicRefused.body().get("error").asText()).isEqualTo("BAD_REQUEST");
+        assertThat(topicRefused.body().get("message").asText()).contains("topic", Integer.toString(maxTopic));
+        assertThat(roomsOwnedBy(ann)).as("rooms created by the refused calls").isEmpty();
+
+        ObjectNode atTheLimits = Json.object().put("name", "n".repeat(maxName)).put("kind", "study")
+                .put("topic", "t".repeat(maxTopic));
+        Response created = call("POST", "/api/v1/rooms", ann, atTheLimits);
+        assertThat(created.status()).as("at the limits: %s", created.body()).isEqualTo(201);
+        assertThat(roomsOwnedBy(ann)).containsExactly(created.body().get("roomId").asText());
+    }
+
+    /** The ids of the rooms {@code owner} created, read from a grid member. */
+    private Set<String> roomsOwnedBy(Account owner) {
+        return platform.members().get(0).instance().<String, Room>getMap(MapNames.ROOMS)
+                .keySet(Predicates.equal("ownerId", owner.userId()));
     }
 
     @Test

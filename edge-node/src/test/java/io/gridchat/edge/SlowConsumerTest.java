@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.UserSessions;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,9 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Clients that hold server resources without using them: one that stops reading is cut off once its outbound
- * queue passes limits.maxQueuedFrames, while a normal client in the same room keeps getting every message on
- * time; one that starts a handshake and goes silent is closed after edge.handshakeTimeoutSeconds.
+ * Clients that hold server resources without using them: one that stops reading is cut off (close code 1013)
+ * once its outbound queue passes limits.maxQueuedFrames, while a normal client in the same room keeps getting
+ * every message on time; one that starts a handshake and goes silent is closed after
+ * edge.handshakeTimeoutSeconds.
  */
 class SlowConsumerTest {
     private static final int MAX_QUEUED_FRAMES = 50;
@@ -74,6 +77,14 @@ class SlowConsumerTest {
                     .isLessThan(Duration.ofSeconds(2));
             long after = talker.ack("send", "room", room, "text", "still here").get("seq").asLong();
             assertThat(normal.awaitMessage(room).get("seq").asLong()).isEqualTo(after);
+
+            // The server's close frame waits behind the frames the client never read (in the server's send
+            // buffer and the client's receive buffer), so only now that the client reads can it arrive.
+            neverReads.setSoTimeout(15_000);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(neverReads.getInputStream()));
+            assertThat(closeCodeAfterFrames(in)).as("close code: try again later").isEqualTo(1013);
+            neverReads.getOutputStream().write(CLIENT_CLOSE_1013);
+            assertThat(in.read()).as("the server ends the connection after the close handshake").isEqualTo(-1);
         }
     }
 
@@ -87,6 +98,29 @@ class SlowConsumerTest {
             long waited = System.nanoTime() - started;
             assertThat(read).as("closed by the server, nothing sent").isEqualTo(-1);
             assertThat(Duration.ofNanos(waited)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10));
+        }
+    }
+
+    /** A client close frame (masked, with a zero mask) echoing 1013. */
+    private static final byte[] CLIENT_CLOSE_1013 = {(byte) 0x88, (byte) 0x82, 0, 0, 0, 0, 0x03, (byte) 0xF5};
+
+    /** Skips the server's (unmasked) frames up to its close frame and returns that frame's status code. */
+    private static int closeCodeAfterFrames(DataInputStream in) throws IOException {
+        while (true) {
+            int opcode = in.readUnsignedByte() & 0x0F;
+            long length = in.readUnsignedByte() & 0x7F;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            if (opcode == 0x8) {
+                assertThat(length).as("a close frame with a status code").isGreaterThanOrEqualTo(2);
+                int code = in.readUnsignedShort();
+                in.skipNBytes(length - 2);
+                return code;
+            }
+            in.skipNBytes(length);
         }
     }
 

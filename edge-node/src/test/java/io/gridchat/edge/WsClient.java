@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +32,14 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile boolean closed;
+    /** The close frame the server sent; null until then, and when the socket failed without one. */
+    private volatile Close close;
+    private final CountDownLatch ended = new CountDownLatch(1);
     private WebSocket socket;
+
+    /** A close frame's status code and reason. */
+    public record Close(int code, String reason) {
+    }
 
     public static WsClient connect(URI uri) {
         WsClient client = new WsClient();
@@ -145,6 +153,22 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return closed;
     }
 
+    /** The close frame the server sent, waiting for it; fails the test if none came within the timeout. */
+    public Close awaitClose() {
+        try {
+            if (!ended.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the server did not close the socket within " + TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        if (close == null) {
+            throw new AssertionError("the socket failed without a close frame");
+        }
+        return close;
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
@@ -163,13 +187,16 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        close = new Close(statusCode, reason);
         closed = true;
+        ended.countDown();
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
         closed = true;
+        ended.countDown();
     }
 
     @Override

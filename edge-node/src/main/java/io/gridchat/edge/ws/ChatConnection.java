@@ -1,5 +1,6 @@
 package io.gridchat.edge.ws;
 
+import io.gridchat.edge.auth.TokenService.Token;
 import io.gridchat.edge.presence.PresenceClock;
 import io.gridchat.model.DirectRooms;
 import jakarta.websocket.CloseReason;
@@ -23,6 +24,8 @@ public final class ChatConnection {
 
     private final String connectionId;
     private final String userId;
+    /** The token the upgrade accepted: when it expires or is revoked, the connection is closed. */
+    private final Token token;
     /** Null until the upgrade completed ({@link #attach}); guarded by deliveredSeq. */
     private Session session;
     private CloseReason closeBeforeOpen;
@@ -49,9 +52,10 @@ public final class ChatConnection {
      * complete, so it gets every message accepted after that. Until {@link #attach} it holds every live
      * message and queues other frames.
      */
-    ChatConnection(String connectionId, String userId, int maxQueuedFrames, DeliveredListener deliveredListener) {
+    ChatConnection(String connectionId, Token token, int maxQueuedFrames, DeliveredListener deliveredListener) {
         this.connectionId = connectionId;
-        this.userId = userId;
+        this.userId = token.userId();
+        this.token = token;
         this.deliveredListener = deliveredListener;
         this.outbound = new Outbound(maxQueuedFrames, this::onSendFailure, this::onSlowConsumer);
     }
@@ -85,6 +89,16 @@ public final class ChatConnection {
 
     public String userId() {
         return userId;
+    }
+
+    /** The id of the token it was opened with; null for a token of the old form (no id, not revocable). */
+    String tokenId() {
+        return token.tokenId();
+    }
+
+    /** When the token it was opened with expires (epoch millis). */
+    long tokenExpiresAt() {
+        return token.expiresAt();
     }
 
     long since() {

@@ -2,6 +2,7 @@ package io.gridchat.edge.ws;
 
 import io.gridchat.edge.EdgeServices;
 import io.gridchat.edge.Ids;
+import io.gridchat.edge.auth.TokenService.Token;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -31,9 +32,9 @@ public final class ChatEndpoint extends Endpoint {
         this.connection = connection;
     }
 
-    /** A connection of {@code userId} to admit before its upgrade. */
-    static ChatConnection newConnection(EdgeServices services, String userId) {
-        return new ChatConnection(Ids.newId('c'), userId, services.limits().maxQueuedFrames(),
+    /** A connection opened with {@code token} (verified), to admit before its upgrade. */
+    static ChatConnection newConnection(EdgeServices services, Token token) {
+        return new ChatConnection(Ids.newId('c'), token, services.limits().maxQueuedFrames(),
                 (written, roomId, seq) -> services.receipts().delivered(written.connectionId(), written.userId(),
                         roomId, seq));
     }

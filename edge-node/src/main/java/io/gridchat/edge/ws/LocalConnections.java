@@ -5,18 +5,31 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The connections this edge node holds, by user. Thread-safe. */
+/** The connections this edge node holds, by user and by the id of the token they were opened with. Thread-safe. */
 public final class LocalConnections {
     private final ConcurrentHashMap<String, Set<ChatConnection>> byUser = new ConcurrentHashMap<>();
+    /** Connections with a revocable token (one with an id); a logout closes them all. */
+    private final ConcurrentHashMap<String, Set<ChatConnection>> byToken = new ConcurrentHashMap<>();
 
     void add(ChatConnection connection) {
         byUser.computeIfAbsent(connection.userId(), user -> ConcurrentHashMap.newKeySet()).add(connection);
+        if (connection.tokenId() != null) {
+            byToken.computeIfAbsent(connection.tokenId(), token -> ConcurrentHashMap.newKeySet()).add(connection);
+        }
     }
 
     /** False if the connection was not (or no longer) here. */
     boolean remove(ChatConnection connection) {
+        if (connection.tokenId() != null) {
+            removeFrom(byToken, connection.tokenId(), connection);
+        }
+        return removeFrom(byUser, connection.userId(), connection);
+    }
+
+    private static boolean removeFrom(ConcurrentHashMap<String, Set<ChatConnection>> index, String key,
+                                      ChatConnection connection) {
         boolean[] removed = new boolean[1];
-        byUser.computeIfPresent(connection.userId(), (user, connections) -> {
+        index.computeIfPresent(key, (ignored, connections) -> {
             removed[0] = connections.remove(connection);
             return connections.isEmpty() ? null : connections;
         });
@@ -26,6 +39,17 @@ public final class LocalConnections {
     public Collection<ChatConnection> of(String userId) {
         Set<ChatConnection> connections = byUser.get(userId);
         return connections == null ? List.of() : connections;
+    }
+
+    /** A copy: the caller may close (and so remove) them while going through it. */
+    List<ChatConnection> ofToken(String tokenId) {
+        Set<ChatConnection> connections = byToken.get(tokenId);
+        return connections == null ? List.of() : List.copyOf(connections);
+    }
+
+    /** The ids of the tokens live connections were opened with (those that have one). */
+    List<String> tokenIds() {
+        return List.copyOf(byToken.keySet());
     }
 
     public List<ChatConnection> all() {

@@ -48,9 +48,11 @@ public final class SessionRegistry {
     private final PresenceService presence;
     private final ScheduledExecutorService timer;
     private final int maxConnectionsPerUser;
+    private final TokenWatch tokenWatch;
 
     public SessionRegistry(Grid grid, String edgeId, LocalConnections connections, OfflinePush offline,
-                           PresenceService presence, ScheduledExecutorService timer, int maxConnectionsPerUser) {
+                           PresenceService presence, ScheduledExecutorService timer, int maxConnectionsPerUser,
+                           TokenWatch tokenWatch) {
         this.grid = grid;
         this.edgeId = edgeId;
         this.connections = connections;
@@ -58,14 +60,16 @@ public final class SessionRegistry {
         this.presence = presence;
         this.timer = timer;
         this.maxConnectionsPerUser = maxConnectionsPerUser;
+        this.tokenWatch = tokenWatch;
         grid.onServing(this::registerAll);
     }
 
     /**
      * Registers a connection about to be upgraded, waiting (on the upgrading thread) until the grid has it.
      * Throws the refusal when the user holds {@code maxConnectionsPerUser} connections already (RATE_LIMITED) or
-     * the grid did not answer in time (UNAVAILABLE): the upgrade must then be refused. The caller has checked
-     * that the grid is serving ({@code Grid.checkServing}).
+     * the grid did not answer in time (UNAVAILABLE), or the token was revoked since the caller checked it
+     * (UNAUTHORIZED): the upgrade must then be refused. The caller has checked that the grid is serving
+     * ({@code Grid.checkServing}) and that the token was not revoked.
      */
     void admit(ChatConnection connection) {
         connections.add(connection);
@@ -85,6 +89,10 @@ public final class SessionRegistry {
             connections.remove(connection); // never in the grid, never online: nothing to undo there
             throw new ClientError(ErrorCode.RATE_LIMITED, "too many connections: at most " + maxConnectionsPerUser
                     + " per user; close one first", TOO_MANY_CONNECTIONS_RETRY_MS);
+        }
+        if (tokenWatch.revokedLately(connection)) {
+            unregister(connection);
+            throw new ClientError(ErrorCode.UNAUTHORIZED, "missing, invalid or expired token");
         }
         timer.schedule(() -> {
             if (connection.abandonUnopened()) {

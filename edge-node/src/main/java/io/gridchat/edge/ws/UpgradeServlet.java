@@ -30,7 +30,8 @@ import java.util.concurrent.TimeoutException;
  * registered in the grid before the upgrade completes (one grid call on this thread), so a client gets every
  * message accepted after it saw its socket open; if the grid cannot take it, the answer is 503 UNAVAILABLE.
  * Before that, the client address's connection limit (one more grid call) and, in the registration, the user's;
- * over either the answer is 429 RATE_LIMITED.
+ * over either the answer is 429 RATE_LIMITED. Once open, the connection is closed when its token expires or is
+ * revoked ({@link TokenWatch}).
  * Runs on Jetty threads.
  */
 public final class UpgradeServlet extends HttpServlet {
@@ -57,7 +58,7 @@ public final class UpgradeServlet extends HttpServlet {
             JsonResponses.error(response, ErrorCode.UNAUTHORIZED, "missing, invalid or expired token");
             return;
         }
-        ChatConnection connection = ChatEndpoint.newConnection(services, token.get().userId());
+        ChatConnection connection = ChatEndpoint.newConnection(services, token.get());
         try {
             services.grid().checkServing();
             checkBeforeUpgrade(request.getRemoteAddr(), token.get());
