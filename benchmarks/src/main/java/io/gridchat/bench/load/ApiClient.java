@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The HTTP calls of the setup: register (or, for a taken name, log in) and create rooms. Asynchronous on
- * the JDK client. Thread-safe. Public for the fault driver ({@code io.gridchat.bench.faults}).
+ * The HTTP calls of the drivers: register (or, for a taken name, log in), create rooms, authenticated GETs.
+ * Asynchronous on the JDK client. Thread-safe. Public for the fault driver ({@code io.gridchat.bench.faults})
+ * and the room benchmark ({@code io.gridchat.bench.rooms}).
  */
 public final class ApiClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -42,9 +43,24 @@ public final class ApiClient {
 
     /** Creates a group room (no capacity: every participant fits) and returns its id. */
     public CompletableFuture<String> createRoom(URI edge, String token, String name) {
-        ObjectNode room = Json.object().put("name", name).put("kind", "group").put("topic", "load test");
+        return createRoom(edge, token, name, "group", null);
+    }
+
+    /** Creates a room of {@code kind} ("study" or "group"); a null capacity takes the server's default. */
+    public CompletableFuture<String> createRoom(URI edge, String token, String name, String kind, Integer capacity) {
+        ObjectNode room = Json.object().put("name", name).put("kind", kind).put("topic", "load test");
+        if (capacity != null) {
+            room.put("capacity", capacity);
+        }
         return post(edge, "/api/v1/rooms", token, room)
                 .thenApply(response -> body(response, "creating room " + name).path("roomId").asText());
+    }
+
+    /** An authenticated GET of {@code pathAndQuery}; the caller reads the status and the body. */
+    public CompletableFuture<HttpResponse<String>> get(URI edge, String pathAndQuery, String token) {
+        HttpRequest request = HttpRequest.newBuilder(edge.resolve(pathAndQuery)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private CompletableFuture<HttpResponse<String>> post(URI edge, String path, String token, JsonNode body) {

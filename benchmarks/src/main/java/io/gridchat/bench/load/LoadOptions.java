@@ -1,6 +1,5 @@
 package io.gridchat.bench.load;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,20 +44,6 @@ record LoadOptions(List<Edge> edges, int connections, int rooms, int participant
     private static final Set<String> KEYS = Set.of("edges", "rooms", "participants", "connections", "rate",
             "warmup", "duration", "drain", "mysql-shards", "mysql-user", "mysql-password", "user-prefix",
             "password");
-
-    /** An edge node's HTTP base and WebSocket base, e.g. http://127.0.0.1:8080 and ws://127.0.0.1:8080. */
-    record Edge(URI http, URI ws) {
-        static Edge of(String address) {
-            URI uri = URI.create(address.strip().replaceAll("/+$", ""));
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-            String rest = uri.getRawSchemeSpecificPart();
-            return switch (scheme) {
-                case "ws", "http" -> new Edge(URI.create("http:" + rest), URI.create("ws:" + rest));
-                case "wss", "https" -> new Edge(URI.create("https:" + rest), URI.create("wss:" + rest));
-                default -> throw new IllegalArgumentException("edge address needs ws, wss, http or https: " + address);
-            };
-        }
-    }
 
     static LoadOptions parse(String[] args) {
         Map<String, String> values = new HashMap<>();
