@@ -15,6 +15,7 @@ import com.hazelcast.topic.TopicOverloadPolicy;
 import io.gridchat.config.ClusterSettings;
 import io.gridchat.config.GridSettings;
 import io.gridchat.config.GridchatConfig;
+import io.gridchat.mapstores.MapStoreProperties;
 import io.gridchat.mapstores.ShardPools;
 import io.gridchat.mapstores.friends.FriendListMapStore;
 import io.gridchat.mapstores.friends.FriendRequestMapStore;
@@ -79,19 +80,19 @@ final class MemberConfigFactory {
         config.addMapConfig(stored(MapNames.USERNAMES, grid, new UsernameMapStore()));
         config.addMapConfig(stored(MapNames.ROOMS, grid, new RoomMapStore()));
         // Indexed by user: the rooms a user belongs to (presence visibility) without scanning every membership.
-        config.addMapConfig(nestedOnly(stored(MapNames.MEMBERS, grid, new MembershipMapStore()), grid)
+        config.addMapConfig(nestedOnly(preloaded(stored(MapNames.MEMBERS, grid, new MembershipMapStore())), grid)
                 .addIndexConfig(new IndexConfig(IndexType.HASH, "userId")));
-        config.addMapConfig(nestedOnly(stored(MapNames.BANS, grid, new BanMapStore()), grid));
-        config.addMapConfig(nestedOnly(stored(MapNames.ROOM_TIMERS, grid, new RoomTimerMapStore()), grid));
+        config.addMapConfig(nestedOnly(preloaded(stored(MapNames.BANS, grid, new BanMapStore())), grid));
+        config.addMapConfig(nestedOnly(preloaded(stored(MapNames.ROOM_TIMERS, grid, new RoomTimerMapStore())), grid));
         MapConfig messages = nestedOnly(stored(MapNames.MESSAGES, grid, new MessageMapStore()), grid);
         messages.setEventJournalConfig(new EventJournalConfig().setEnabled(true)
                 .setCapacity(grid.journalCapacity()));
         config.addMapConfig(messages);
         config.addMapConfig(loaded(MapNames.ROOM_LOGS, grid, new RoomLogMapLoader()));
         config.addMapConfig(nestedOnly(loaded(MapNames.ROSTERS, grid, new RosterMapLoader()), grid));
-        config.addMapConfig(stored(MapNames.OFFLINE, grid, new OfflineMapStore()));
-        config.addMapConfig(stored(MapNames.READ_POSITIONS, grid, new ReadPositionMapStore()));
-        config.addMapConfig(stored(MapNames.FRIENDS, grid, new FriendListMapStore()));
+        config.addMapConfig(preloaded(stored(MapNames.OFFLINE, grid, new OfflineMapStore())));
+        config.addMapConfig(preloaded(stored(MapNames.READ_POSITIONS, grid, new ReadPositionMapStore())));
+        config.addMapConfig(preloaded(stored(MapNames.FRIENDS, grid, new FriendListMapStore())));
         config.addMapConfig(stored(MapNames.FRIEND_REQUESTS, grid, new FriendRequestMapStore()));
         config.addMapConfig(nestedOnly(inMemory(MapNames.DEDUPE, grid), grid));
         config.addMapConfig(nestedOnly(inMemory(MapNames.ROOM_LIVE, grid), grid));
@@ -175,6 +176,16 @@ final class MemberConfigFactory {
                 .setWriteCoalescing(true).setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER)
                 .setOffload(false);
         return inMemory(name, grid).setMapStoreConfig(storeConfig);
+    }
+
+    /**
+     * A stored map that holds every row from the cluster's start (see {@code MapStoreProperties.preload}): its
+     * misses, frequent on the join and connect paths (not a member, not banned, never read, no offline marks, no
+     * friends), are answered without a MySQL read on the partition thread.
+     */
+    private static MapConfig preloaded(MapConfig stored) {
+        stored.getMapStoreConfig().setProperty(MapStoreProperties.PRELOAD, "true");
+        return stored;
     }
 
     /** Derived maps: filled from MySQL on first use, never written back. */

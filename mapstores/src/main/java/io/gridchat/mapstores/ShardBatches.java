@@ -51,6 +51,12 @@ final class ShardBatches {
         void write(Connection connection, List<K> chunk) throws SQLException;
     }
 
+    /** Reads every key of one shard's table into {@code keys}. */
+    @FunctionalInterface
+    interface KeyRead<K> {
+        void read(Connection connection, List<K> keys) throws SQLException;
+    }
+
     /** Reads one chunk of keys of one shard, putting what it finds into {@code found}. */
     @FunctionalInterface
     interface ChunkRead<K, V> {
@@ -166,6 +172,19 @@ final class ShardBatches {
             }
         }
         return found;
+    }
+
+    /** Every key of the table, from every shard. */
+    <K> List<K> readAllKeys(KeyRead<K> query) {
+        List<K> keys = new ArrayList<>();
+        for (int shard = 0; shard < pools.shardCount(); shard++) {
+            try (Connection connection = pools.shard(shard).getConnection()) {
+                query.read(connection, keys);
+            } catch (SQLException e) {
+                throw MapStoreException.wrap(mapName, shard, "read all keys", e);
+            }
+        }
+        return keys;
     }
 
     private <K> Map<Integer, List<K>> byShard(Collection<K> keys, Function<? super K, String> routingKey) {

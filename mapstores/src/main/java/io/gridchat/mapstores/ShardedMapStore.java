@@ -108,6 +108,17 @@ public abstract class ShardedMapStore<K, V> extends ShardedMapLoader<K, V> imple
         }
     }
 
+    @Override
+    protected final void readKeys(Connection connection, List<K> keys) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT "
+                + String.join(", ", rows.table().keyColumns()) + " FROM " + rows.table().table());
+             ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                keys.add(rows.readKey(row));
+            }
+        }
+    }
+
     private List<Object[]> keyTuples(List<K> keys) {
         List<Object[]> tuples = new ArrayList<>(keys.size());
         for (K key : keys) {

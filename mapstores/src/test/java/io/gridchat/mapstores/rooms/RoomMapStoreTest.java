@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridchat.mapstores.MapStoreException;
+import io.gridchat.mapstores.MapStoreProperties;
 import io.gridchat.mapstores.ShardPools;
 import io.gridchat.mapstores.ShardSql;
 import io.gridchat.mapstores.TestDatabase;
@@ -72,6 +73,15 @@ class RoomMapStoreTest {
 
         bans.delete(new MemberKey("br-0", "troll"));
         assertThat(bans.load(new MemberKey("br-0", "troll"))).isNull();
+
+        BanMapStore preloading = new BanMapStore();
+        Properties preload = new Properties();
+        preload.setProperty(MapStoreProperties.PRELOAD, "true");
+        preloading.init(pools, preload, MapNames.BANS);
+        assertThat(preloading.loadAllKeys()).as("every key of every shard, for the initial load")
+                .containsAll(storedBans.keySet().stream().filter(key -> !key.roomId().equals("br-0")).toList())
+                .doesNotContain(new MemberKey("br-0", "troll"));
+        assertThat(bans.loadAllKeys()).as("a map that does not preload loads lazily").isNull();
     }
 
     @AfterAll
