@@ -47,7 +47,7 @@ class ShardFailureTest {
                 .hasCauseInstanceOf(SQLException.class);
 
         assertThat(ShardSql.count(pools.shard(0), "SELECT COUNT(*) FROM information_schema.tables "
-                + "WHERE table_schema = DATABASE()")).isEqualTo(9);
+                + "WHERE table_schema = DATABASE()")).isEqualTo(11);
     }
 
     @Test

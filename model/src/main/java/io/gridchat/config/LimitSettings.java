@@ -22,12 +22,14 @@ package io.gridchat.config;
  * @param maxRoomsPerConnection rooms one WebSocket connection may have joined at once
  * @param maxQueuedFrames   frames a connection may have unwritten (a client that does not read); past it the
  *                          connection is closed with 1013 (try again later), so it slows nobody else
+ * @param maxQueuedChars    characters those unwritten frames may hold together, the same way: bounds the memory
+ *                          a client that does not read can pin, whatever the frames' sizes
  */
 public record LimitSettings(int maxTextLength, int maxFrameBytes, int maxHttpBodyBytes, int maxRoomNameLength,
                             int maxTopicLength, int maxClientMsgIdLength, int maxCapacity, int defaultCapacity,
                             int rateWindowSeconds, int messagesPerUser, int apiCallsPerUser, int connectsPerAddress,
                             int failedLoginsPerAddress, int failedLoginsPerUsername, int maxConnectionsPerUser,
-                            int maxRoomsPerConnection, int maxQueuedFrames) {
+                            int maxRoomsPerConnection, int maxQueuedFrames, int maxQueuedChars) {
     public LimitSettings {
         ConfigException.check(maxTextLength >= 1, "limits.maxTextLength", "must be at least 1");
         ConfigException.check(maxFrameBytes >= 1024, "limits.maxFrameBytes", "must be at least 1024");
@@ -50,6 +52,8 @@ public record LimitSettings(int maxTextLength, int maxFrameBytes, int maxHttpBod
         ConfigException.check(maxConnectionsPerUser >= 1, "limits.maxConnectionsPerUser", "must be at least 1");
         ConfigException.check(maxRoomsPerConnection >= 1, "limits.maxRoomsPerConnection", "must be at least 1");
         ConfigException.check(maxQueuedFrames >= 1, "limits.maxQueuedFrames", "must be at least 1");
+        ConfigException.check(maxQueuedChars >= maxFrameBytes, "limits.maxQueuedChars",
+                "must be at least limits.maxFrameBytes");
     }
 
     public long rateWindowMillis() {

@@ -52,12 +52,13 @@ public final class ChatConnection {
      * complete, so it gets every message accepted after that. Until {@link #attach} it holds every live
      * message and queues other frames.
      */
-    ChatConnection(String connectionId, Token token, int maxQueuedFrames, DeliveredListener deliveredListener) {
+    ChatConnection(String connectionId, Token token, int maxQueuedFrames, long maxQueuedChars,
+                   DeliveredListener deliveredListener) {
         this.connectionId = connectionId;
         this.userId = token.userId();
         this.token = token;
         this.deliveredListener = deliveredListener;
-        this.outbound = new Outbound(maxQueuedFrames, this::onSendFailure, this::onSlowConsumer);
+        this.outbound = new Outbound(maxQueuedFrames, maxQueuedChars, this::onSendFailure, this::onSlowConsumer);
     }
 
     /** The upgrade completed: frames queued so far go out, in order. */

@@ -35,6 +35,7 @@ public final class ChatEndpoint extends Endpoint {
     /** A connection opened with {@code token} (verified), to admit before its upgrade. */
     static ChatConnection newConnection(EdgeServices services, Token token) {
         return new ChatConnection(Ids.newId('c'), token, services.limits().maxQueuedFrames(),
+                services.limits().maxQueuedChars(),
                 (written, roomId, seq) -> services.receipts().delivered(written.connectionId(), written.userId(),
                         roomId, seq));
     }

@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection's outbound frames, written one at a time in enqueue order, never blocking the caller.
  * Frames are shared strings: a delivery to many connections enqueues the same instance everywhere. When
- * more than {@code maxQueued} frames wait (a client that does not read), {@code onOverflow} is called once.
+ * more than {@code maxQueued} frames, or frames of more than {@code maxQueuedChars} characters together, wait (a
+ * client that does not read), {@code onOverflow} is called once.
  * Thread-safe: any thread may enqueue; completions may arrive on any thread.
  */
 public final class Outbound implements SendHandler {
@@ -27,14 +29,23 @@ public final class Outbound implements SendHandler {
     /** Frames (String) and actions to run once every frame before them is written (Runnable). */
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong queuedChars = new AtomicLong();
+    /** Length of the frame being written; only the writer (the one holding {@code writing}) touches it. */
+    private volatile int writingChars;
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean overflowed = new AtomicBoolean();
     private final int maxQueued;
+    private final long maxQueuedChars;
     private final Consumer<Throwable> onFailure;
     private final Runnable onOverflow;
 
     public Outbound(int maxQueued, Consumer<Throwable> onFailure, Runnable onOverflow) {
+        this(maxQueued, Long.MAX_VALUE, onFailure, onOverflow);
+    }
+
+    public Outbound(int maxQueued, long maxQueuedChars, Consumer<Throwable> onFailure, Runnable onOverflow) {
         this.maxQueued = maxQueued;
+        this.maxQueuedChars = maxQueuedChars;
         this.onFailure = onFailure;
         this.onOverflow = onOverflow;
     }
@@ -46,8 +57,11 @@ public final class Outbound implements SendHandler {
     }
 
     public void send(String frame) {
-        if (queued.incrementAndGet() > maxQueued) {
+        boolean tooMany = queued.incrementAndGet() > maxQueued;
+        boolean tooLarge = queuedChars.addAndGet(frame.length()) > maxQueuedChars;
+        if (tooMany || tooLarge) {
             queued.decrementAndGet();
+            queuedChars.addAndGet(-frame.length());
             if (overflowed.compareAndSet(false, true)) {
                 onOverflow.run();
             }
@@ -79,6 +93,7 @@ public final class Outbound implements SendHandler {
                     }
                     continue;
                 }
+                writingChars = ((String) next).length();
                 socket.sendText((String) next, this);
             }
         } finally {
@@ -98,6 +113,7 @@ public final class Outbound implements SendHandler {
     @Override
     public void onResult(SendResult result) {
         queued.decrementAndGet();
+        queuedChars.addAndGet(-writingChars);
         writing.set(false);
         if (!result.isOK()) {
             onFailure.accept(result.getException());
