@@ -30,7 +30,13 @@ done
 version=0.1.0-SNAPSHOT
 grid_jar="grid-node/target/grid-node-$version.jar"
 edge_jar="edge-node/target/edge-node-$version.jar"
-if $build || [ ! -f "$grid_jar" ] || [ ! -f "$edge_jar" ] || [ ! -d grid-node/target/lib ]; then
+# Sources or config changed since the jars were built (e.g. after a pull): rebuild, or old jars meet new config.
+stale() {
+  [ -n "$(find pom.xml config model mapstores jet-pipelines grid-node/src grid-node/pom.xml edge-node/src \
+    edge-node/pom.xml -newer "$1" -type f -not -path '*/target/*' 2>/dev/null | head -1)" ]
+}
+if $build || [ ! -f "$grid_jar" ] || [ ! -f "$edge_jar" ] || [ ! -d grid-node/target/lib ] || stale "$grid_jar" \
+    || stale "$edge_jar"; then
   echo "building gridchat (mvn -B -DskipTests install) ..."
   mvn -B -q -DskipTests install
 fi
