@@ -25,6 +25,7 @@ import io.gridchat.edge.ws.SessionRegistry;
 import io.gridchat.edge.ws.TokenWatch;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.processor.DropEdge;
+import io.gridchat.model.processor.DropEdgeSeats;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -138,8 +139,9 @@ public final class EdgeNode implements AutoCloseable {
         try {
             // One sweep instead of trusting every close callback to have reached the grid in time.
             services.grid().sessions().executeOnEntries(new DropEdge(services.edgeId()));
+            services.grid().roomLive().executeOnEntries(new DropEdgeSeats(services.edgeId()));
         } catch (RuntimeException e) {
-            LOG.warn("could not drop the sessions of edge node {}: {}", services.edgeId(), e.toString());
+            LOG.warn("could not drop the sessions and seats of edge node {}: {}", services.edgeId(), e.toString());
         }
         services.grid().close();
     }

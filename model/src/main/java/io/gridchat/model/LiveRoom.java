@@ -70,6 +70,16 @@ public record LiveRoom(String roomId, List<Seat> seats, List<Away> away) {
                 awayWithout(Set.of(userId)));
     }
 
+    /** The user, not seated here, counts as away from {@code now} (a study invitee who has not come yet). */
+    public LiveRoom markedAway(String userId, long now) {
+        if (isSeated(userId) || away.stream().anyMatch(a -> a.userId().equals(userId))) {
+            return this;
+        }
+        List<Away> nextAway = new ArrayList<>(away);
+        nextAway.add(new Away(userId, now));
+        return new LiveRoom(roomId, seats, nextAway);
+    }
+
     /** Users away since {@code cutoff} or earlier. */
     public List<String> awaySince(long cutoff) {
         return away.stream().filter(a -> a.since() <= cutoff).map(Away::userId).toList();

@@ -5,13 +5,11 @@ import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.Grid;
 import io.gridchat.edge.Ids;
 import io.gridchat.edge.Json;
-import io.gridchat.model.EdgeEvent;
 import io.gridchat.model.FriendList;
 import io.gridchat.model.FriendRequest;
-import io.gridchat.model.MapNames;
 import io.gridchat.model.User;
-import io.gridchat.model.UserSessions;
 import io.gridchat.model.processor.ChangeFriend;
+import io.gridchat.model.processor.EdgeEvents;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,9 +98,7 @@ public final class FriendService {
         String frame = Json.write(Json.object().put("type", "friend").put("user", friendId).put("state", "added"));
         grid.sessions().getAsync(userId).thenAccept(sessions -> {
             if (sessions != null) {
-                UserSessions.byEdge(List.of(sessions)).forEach((edgeId, userIds) -> grid.client()
-                        .getReliableTopic(MapNames.edgeInbox(edgeId))
-                        .publishAsync(new EdgeEvent(edgeId, "", frame, userIds, friendId)));
+                EdgeEvents.publish(grid.client(), "", frame, List.of(sessions), friendId);
             }
         });
     }

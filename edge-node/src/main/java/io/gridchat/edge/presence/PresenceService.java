@@ -31,8 +31,7 @@ import org.slf4j.LoggerFactory;
  * four times per TTL while frames or pings arrive, and at once when an away user acts), offline when the
  * user's last connection closes, and answers to {@code presence} frames under the visibility rule: a user's
  * presence is visible to their friends and to those who share a room with them (a member of it, or a
- * participant of a room the connection joined); to anyone else they read offline with no lastSeen. A new
- * connection watches everyone visible to it. Every change is published once on the presence topic, which every
+ * participant of a room the connection joined); to anyone else they read offline with no lastSeen. Every change is published once on the presence topic, which every
  * edge node reads. Thread-safe.
  */
 public final class PresenceService {
@@ -56,18 +55,18 @@ public final class PresenceService {
     }
 
     /**
-     * The connection is registered in the grid: the user is online (again), and it watches their friends and
-     * the other members of the rooms they belong to.
+     * The connection is registered in the grid: the user is online (again), and it watches their friends. The
+     * members of the user's rooms are watched once it joins a room or asks with a {@code presence} frame: a
+     * look-up of every room of every user at connect cost a query per connection (a reconnect storm of 1,000
+     * connections held the grid for ~20 s).
      */
     public void connected(ChatConnection connection) {
         touch(connection, System.currentTimeMillis());
-        CompletableFuture.runAsync(() -> hub.watch(connection, visibleTo(connection)), blocking)
-                .whenComplete((done, failure) -> {
-                    if (failure != null) {
-                        LOG.debug("could not watch the friends and rooms of {}: {}", connection.userId(),
-                                failure.toString());
-                    }
-                });
+        grid.friends().getAsync(connection.userId()).whenComplete((friends, failure) -> {
+            if (friends != null) {
+                hub.watch(connection, friends.friendIds());
+            }
+        });
     }
 
     /** A frame arrived; {@code active} unless it was a ping. Sends a heartbeat when one is due. */
@@ -132,7 +131,9 @@ public final class PresenceService {
                 .forEach(key -> rooms.add(key.roomId()));
         if (!rooms.isEmpty()) {
             for (Roster roster : grid.rosters().getAll(rooms).values()) {
-                visible.addAll(roster.userIds());
+                if (roster.contains(connection.userId())) { // a joined room the user was removed from no longer counts
+                    visible.addAll(roster.userIds());
+                }
             }
         }
         return visible;

@@ -10,6 +10,7 @@ import io.gridchat.edge.Json;
 import io.gridchat.model.Role;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomChange;
+import io.gridchat.model.RoomFrames;
 import io.gridchat.model.RoomTimer;
 import io.gridchat.model.processor.ChangeTimer;
 import io.gridchat.model.processor.FanOutRoomEvent;
@@ -50,16 +51,22 @@ public final class RoomModeration {
             return grid.rooms().submitToKey(roomId, new InviteMember(byUserId, userId));
         }).thenAccept(change -> {
             check(change, "invite members");
-            announce(roomId, membership("joined", roomId, userId, byUserId, null), null);
+            announce(roomId, RoomFrames.membership("joined", roomId, userId, byUserId, null), null);
         });
     }
 
     /** Kick ({@code ban} false) or ban; the removed user hears {@code left} too, with the reason. */
     public CompletionStage<Void> remove(String byUserId, String roomId, String userId, boolean ban) {
         requireIds(roomId, userId);
-        return grid.rooms().submitToKey(roomId, new RemoveMember(byUserId, userId, ban)).thenAccept(change -> {
+        return grid.users().getAsync(userId).thenCompose(user -> {
+            if (user == null) { // bans of made-up ids would fill room-bans
+                throw new ClientError(ErrorCode.NOT_FOUND, "no such user");
+            }
+            return grid.rooms().submitToKey(roomId, new RemoveMember(byUserId, userId, ban));
+        }).thenAccept(change -> {
             check(change, ban ? "ban members" : "remove members");
-            announce(roomId, membership("left", roomId, userId, byUserId, ban ? "banned" : "kicked"), userId);
+            announce(roomId, RoomFrames.membership("left", roomId, userId, byUserId, ban ? "banned" : "kicked"),
+                    userId);
         });
     }
 
@@ -155,15 +162,13 @@ public final class RoomModeration {
         }
     }
 
-    private static ObjectNode membership(String type, String roomId, String userId, String byUserId,
-                                         String reason) {
-        ObjectNode frame = Json.object().put("type", type).put("room", roomId).put("user", userId).put("by", byUserId);
-        return reason == null ? frame : frame.put("reason", reason);
-    }
-
     /** Best effort, like every unstored room event. */
     private void announce(String roomId, ObjectNode frame, String alsoTo) {
-        grid.roomExecutor().submitToKeyOwner(FanOutRoomEvent.toRoom(roomId, Json.write(frame), alsoTo), roomId);
+        announce(roomId, Json.write(frame), alsoTo);
+    }
+
+    private void announce(String roomId, String frame, String alsoTo) {
+        grid.roomExecutor().submitToKeyOwner(FanOutRoomEvent.toRoom(roomId, frame, alsoTo), roomId);
     }
 
     private static void requireIds(String roomId, String userId) {

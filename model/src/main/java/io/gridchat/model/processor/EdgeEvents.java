@@ -6,11 +6,15 @@ import io.gridchat.model.MapNames;
 import io.gridchat.model.UserSessions;
 
 /** Publishing an unstored room event to the inboxes of the edge nodes that hold its recipients. */
-final class EdgeEvents {
+public final class EdgeEvents {
     private EdgeEvents() {
     }
 
-    static void publish(HazelcastInstance instance, String roomId, String frame, Iterable<UserSessions> recipients,
+    /**
+     * Publishes {@code frame} to the inbox of every edge node holding one of {@code recipients}' connections;
+     * those connections then watch {@code watchUserId}'s presence (empty: nobody).
+     */
+    public static void publish(HazelcastInstance instance, String roomId, String frame, Iterable<UserSessions> recipients,
                         String watchUserId) {
         UserSessions.byEdge(recipients).forEach((edgeId, userIds) ->
                 instance.getReliableTopic(MapNames.edgeInbox(edgeId))

@@ -23,6 +23,7 @@ public final class FreeAwaySeats implements EntryProcessor<String, Room, ArrayLi
         IdentifiedDataSerializable, HazelcastInstanceAware {
     private long graceMillis;
     private transient HazelcastInstance instance;
+    private transient boolean freedAny;
 
     public FreeAwaySeats() {
     }
@@ -56,12 +57,13 @@ public final class FreeAwaySeats implements EntryProcessor<String, Room, ArrayLi
                 }
             }
         }
+        freedAny = !freed.isEmpty();
         return freed;
     }
 
     @Override
     public EntryProcessor<String, Room, ArrayList<String>> getBackupProcessor() {
-        return null; // the room entry itself is unchanged
+        return freedAny ? new OrderedBackup<>() : null; // memberships ended: see JoinRoom
     }
 
     @Override

@@ -2,11 +2,13 @@ package io.gridchat.model.processor;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
+import io.gridchat.model.LiveRoom;
 import io.gridchat.model.Membership;
 import io.gridchat.model.Role;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomChange;
 import io.gridchat.model.RoomChangeOutcome;
+import io.gridchat.model.RoomKind;
 import io.gridchat.model.Roster;
 import java.io.IOException;
 import java.util.Map;
@@ -38,7 +40,14 @@ public final class InviteMember extends RoomChangeProcessor {
         if (room.capacity() > 0 && roster.userIds().size() >= room.capacity()) {
             return RoomChange.refused(RoomChangeOutcome.ROOM_FULL);
         }
-        members.add(roster, userId, Role.MEMBER, System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        members.add(roster, userId, Role.MEMBER, now);
+        if (room.kind() == RoomKind.STUDY) {
+            // a study place lasts while its holder sits in the room: an invitee who never comes is freed
+            RoomSeats seats = new RoomSeats(instance, entry.getKey());
+            LiveRoom live = seats.get();
+            seats.put(live, live.markedAway(userId, now));
+        }
         return RoomChange.done(room);
     }
 

@@ -44,11 +44,12 @@ abstract class RoomChangeProcessor implements EntryProcessor<String, Room, RoomC
         if (room == null) {
             return RoomChange.refused(RoomChangeOutcome.NO_SUCH_ROOM);
         }
-        if (room.kind() == RoomKind.DM) {
-            return RoomChange.refused(RoomChangeOutcome.NOT_ALLOWED);
-        }
         RoomMembers members = new RoomMembers(instance, entry.getKey());
         Membership actor = members.membership(byUserId);
+        if (room.kind() == RoomKind.DM) {
+            // to anyone but its two members a dm does not exist (its id is derivable from the pair)
+            return RoomChange.refused(actor == null ? RoomChangeOutcome.NO_SUCH_ROOM : RoomChangeOutcome.NOT_ALLOWED);
+        }
         if (actor == null) {
             return RoomChange.refused(RoomChangeOutcome.NOT_ALLOWED);
         }
