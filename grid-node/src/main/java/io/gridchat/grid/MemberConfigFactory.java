@@ -77,8 +77,8 @@ final class MemberConfigFactory {
 
         GridSettings grid = settings.grid();
         config.addMapConfig(stored(MapNames.USERS, grid, new UserMapStore()));
-        config.addMapConfig(stored(MapNames.USERNAMES, grid, new UsernameMapStore()));
-        config.addMapConfig(stored(MapNames.ROOMS, grid, new RoomMapStore()));
+        config.addMapConfig(preloaded(stored(MapNames.USERNAMES, grid, new UsernameMapStore())));
+        config.addMapConfig(preloaded(stored(MapNames.ROOMS, grid, new RoomMapStore())));
         // Indexed by user: the rooms a user belongs to (presence visibility) without scanning every membership.
         config.addMapConfig(nestedOnly(preloaded(stored(MapNames.MEMBERS, grid, new MembershipMapStore())), grid)
                 .addIndexConfig(new IndexConfig(IndexType.HASH, "userId")));
@@ -181,7 +181,8 @@ final class MemberConfigFactory {
     /**
      * A stored map that holds every row from the cluster's start (see {@code MapStoreProperties.preload}): its
      * misses, frequent on the join and connect paths (not a member, not banned, never read, no offline marks, no
-     * friends), are answered without a MySQL read on the partition thread.
+     * friends) and on every registration and room creation (a new username or room id), are answered without a
+     * MySQL read on the partition thread.
      */
     private static MapConfig preloaded(MapConfig stored) {
         stored.getMapStoreConfig().setProperty(MapStoreProperties.PRELOAD, "true");
