@@ -6,6 +6,7 @@ import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.Grid;
 import io.gridchat.edge.Ids;
 import io.gridchat.edge.Json;
+import io.gridchat.edge.messages.MessageService;
 import io.gridchat.model.DirectRooms;
 import io.gridchat.model.JoinResult;
 import io.gridchat.model.Room;
@@ -117,10 +118,14 @@ public final class RoomService {
                         new RoomView(view.room(), view.participantCount(), timer)));
     }
 
-    /** Joins on a connection, which takes a seat in the room until it leaves or closes ({@link #release}). */
+    /**
+     * Joins on a connection, which takes a seat in the room until it leaves or closes ({@link #release}); the
+     * result carries the room's latest {@link MessageService#DEFAULT_PAGE} messages.
+     */
     public CompletionStage<JoinResult> join(String userId, String roomId, String connectionId) {
         requireRoomId(roomId);
-        return grid.rooms().submitToKey(roomId, new JoinRoom(userId, edgeId, connectionId)).thenApply(result -> {
+        JoinRoom join = new JoinRoom(userId, edgeId, connectionId, MessageService.DEFAULT_PAGE);
+        return grid.rooms().submitToKey(roomId, join).thenApply(result -> {
             switch (result.outcome()) {
                 case NO_SUCH_ROOM -> throw new ClientError(ErrorCode.NOT_FOUND, "no such room");
                 case ROOM_FULL -> throw new ClientError(ErrorCode.ROOM_FULL, "room is full");

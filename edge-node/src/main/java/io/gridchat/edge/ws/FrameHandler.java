@@ -11,7 +11,9 @@ import io.gridchat.edge.Json;
 import io.gridchat.edge.rooms.RoomService;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.MessagePage;
+import io.gridchat.model.ReadOutcome;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -143,7 +145,10 @@ final class FrameHandler {
         }
         CompletionStage<ObjectNode> joined = services.rooms().join(user, room, connection.connectionId())
                 .thenCompose(result ->
-                services.receipts().shown(user, room, services.messages().before(user, room, null, null))
+                services.receipts().shown(user, room, result.recent() == null
+                                ? services.messages().before(user, room, null, null)
+                                : CompletableFuture.completedFuture(
+                                        new MessagePage(ReadOutcome.OK, result.recent(), result.lastSeq(), false)))
                         .thenCombine(services.receipts().position(user, room), (shown, position) -> {
                     MessagePage page = shown.page();
                     markDelivered(connection, room, page);

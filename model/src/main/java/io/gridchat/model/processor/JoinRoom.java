@@ -6,6 +6,7 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridchat.model.ChatMessage;
 import io.gridchat.model.JoinOutcome;
 import io.gridchat.model.JoinResult;
 import io.gridchat.model.LiveRoom;
@@ -14,6 +15,7 @@ import io.gridchat.model.Room;
 import io.gridchat.model.RoomKind;
 import io.gridchat.model.Roster;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,21 +29,24 @@ public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>,
     private String userId;
     private String edgeId;
     private String connectionId;
+    private int recentCount;
     private transient HazelcastInstance instance;
     private transient boolean joined;
 
     public JoinRoom() {
     }
 
-    /** A join without a connection (no seat). */
+    /** A join without a connection (no seat) that needs no recent messages. */
     public JoinRoom(String userId) {
-        this(userId, null, null);
+        this(userId, null, null, 0);
     }
 
-    public JoinRoom(String userId, String edgeId, String connectionId) {
+    /** A join on a connection, answered with up to {@code recentCount} of the room's latest messages. */
+    public JoinRoom(String userId, String edgeId, String connectionId, int recentCount) {
         this.userId = userId;
         this.edgeId = edgeId;
         this.connectionId = connectionId;
+        this.recentCount = recentCount;
     }
 
     @Override
@@ -59,7 +64,7 @@ public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>,
         Roster roster = members.roster();
         if (members.isMember(userId)) {
             takeSeat(entry.getKey());
-            return new JoinResult(JoinOutcome.ALREADY_MEMBER, roster.userIds(), members.lastSeq());
+            return answer(JoinOutcome.ALREADY_MEMBER, roster, members);
         }
         if (room.kind() == RoomKind.DM) {
             return JoinResult.refused(JoinOutcome.FORBIDDEN);
@@ -74,7 +79,20 @@ public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>,
         Roster next = members.add(roster, userId, role, System.currentTimeMillis());
         joined = true;
         takeSeat(entry.getKey());
-        return new JoinResult(JoinOutcome.JOINED, next.userIds(), members.lastSeq());
+        return answer(JoinOutcome.JOINED, next, members);
+    }
+
+    /**
+     * The recent messages come from this partition (the room's messages live here, the last
+     * {@code grid.recentMessages} in memory), so a join needs no second call to read them; when one is not in
+     * memory (after a restart) {@code recent} is null and the caller reads them with {@code ReadMessages}.
+     */
+    private JoinResult answer(JoinOutcome outcome, Roster roster, RoomMembers members) {
+        long lastSeq = members.lastSeq();
+        int count = Math.min(recentCount, GridContext.settings(instance).recentMessages());
+        List<ChatMessage> recent = count <= 0 ? List.of()
+                : members.messagesInMemory(Math.max(1, lastSeq - count + 1), lastSeq);
+        return new JoinResult(outcome, roster.userIds(), lastSeq, recent);
     }
 
     private void takeSeat(String roomId) {
@@ -107,6 +125,7 @@ public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>,
         out.writeString(userId);
         out.writeString(edgeId);
         out.writeString(connectionId);
+        out.writeInt(recentCount);
     }
 
     @Override
@@ -114,5 +133,6 @@ public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>,
         userId = in.readString();
         edgeId = in.readString();
         connectionId = in.readString();
+        recentCount = in.readInt();
     }
 }

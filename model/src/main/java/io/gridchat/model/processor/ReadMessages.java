@@ -2,21 +2,14 @@ package io.gridchat.model.processor;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
-import com.hazelcast.map.IMap;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridchat.model.ChatMessage;
-import io.gridchat.model.MapNames;
-import io.gridchat.model.MessageKey;
 import io.gridchat.model.MessagePage;
 import io.gridchat.model.ReadOutcome;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -80,22 +73,8 @@ public final class ReadMessages implements Callable<MessagePage>, IdentifiedData
             high = seq <= 0 ? lastSeq : Math.min(seq - 1, lastSeq);
             low = Math.max(1, high - pageSize + 1);
         }
-        List<ChatMessage> page = read(low, high);
+        List<ChatMessage> page = members.messages(low, high);
         return new MessagePage(ReadOutcome.OK, page, lastSeq, after && high < lastSeq);
-    }
-
-    private List<ChatMessage> read(long low, long high) {
-        if (high < low) {
-            return List.of();
-        }
-        Set<MessageKey> keys = new HashSet<>();
-        for (long s = low; s <= high; s++) {
-            keys.add(new MessageKey(roomId, s));
-        }
-        IMap<MessageKey, ChatMessage> messages = GridContext.map(instance, MapNames.MESSAGES);
-        List<ChatMessage> found = new ArrayList<>(messages.getAll(keys).values());
-        found.sort(Comparator.comparingLong(ChatMessage::seq));
-        return found;
     }
 
     @Override

@@ -1,14 +1,22 @@
 package io.gridchat.model.processor;
 
+import com.hazelcast.core.EntryView;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.gridchat.model.Ban;
+import io.gridchat.model.ChatMessage;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.MemberKey;
+import io.gridchat.model.MessageKey;
 import io.gridchat.model.Membership;
 import io.gridchat.model.Role;
 import io.gridchat.model.RoomLog;
 import io.gridchat.model.Roster;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Membership changes shared by the room processors. Only called from processors running on the room's
@@ -81,6 +89,45 @@ final class RoomMembers {
     void removeAll() {
         roster().userIds().forEach(userId -> members.delete(new MemberKey(roomId, userId)));
         rosters.delete(roomId);
+    }
+
+    /**
+     * The room's messages low..high, oldest first (older than the in-memory window: loaded from MySQL). One
+     * {@code getAll}: for executor threads, not partition threads (see {@link #messagesHere}).
+     */
+    List<ChatMessage> messages(long low, long high) {
+        if (high < low) {
+            return List.of();
+        }
+        Set<MessageKey> keys = new HashSet<>();
+        for (long seq = low; seq <= high; seq++) {
+            keys.add(new MessageKey(roomId, seq));
+        }
+        List<ChatMessage> found = new ArrayList<>(messageMap().getAll(keys).values());
+        found.sort(Comparator.comparingLong(ChatMessage::seq));
+        return found;
+    }
+
+    /**
+     * As {@link #messages}, from memory only and key by key, for a processor on the room's partition thread
+     * (which may only call this partition, and must not wait for MySQL): null when one of them is not in memory
+     * (after a restart, or older than the window), so the caller reads them the other way.
+     */
+    List<ChatMessage> messagesInMemory(long low, long high) {
+        IMap<MessageKey, ChatMessage> messages = messageMap();
+        List<ChatMessage> found = new ArrayList<>((int) Math.max(0, high - low + 1));
+        for (long seq = low; seq <= high; seq++) {
+            EntryView<MessageKey, ChatMessage> view = messages.getEntryView(new MessageKey(roomId, seq));
+            if (view == null) {
+                return null;
+            }
+            found.add(view.getValue());
+        }
+        return found;
+    }
+
+    private IMap<MessageKey, ChatMessage> messageMap() {
+        return GridContext.map(instance, MapNames.MESSAGES);
     }
 
     long lastSeq() {
