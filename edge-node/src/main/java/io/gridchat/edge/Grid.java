@@ -218,6 +218,10 @@ public final class Grid implements AutoCloseable {
         return client.getExecutorService(MapNames.ROOM_EXECUTOR);
     }
 
+    public IExecutorService rankingExecutor() {
+        return client.getExecutorService(MapNames.RANKING_EXECUTOR);
+    }
+
     @Override
     public void close() {
         readiness.shutdownNow();

@@ -82,6 +82,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /** The next received frame that matches; fails the test after the timeout. */
     public JsonNode await(Predicate<JsonNode> matcher) {
+        return await(matcher, TIMEOUT);
+    }
+
+    /** As {@link #await(Predicate)}, waiting at most {@code timeout}. */
+    public JsonNode await(Predicate<JsonNode> matcher, Duration timeout) {
         synchronized (unmatched) {
             Iterator<JsonNode> earlier = unmatched.iterator();
             while (earlier.hasNext()) {
@@ -91,13 +96,13 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
                     return node;
                 }
             }
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            long deadline = System.nanoTime() + timeout.toNanos();
             try {
                 while (true) {
                     long left = deadline - System.nanoTime();
                     JsonNode node = left <= 0 ? null : received.poll(left, TimeUnit.NANOSECONDS);
                     if (node == null) {
-                        throw new AssertionError("no matching frame within " + TIMEOUT + "; unmatched: " + unmatched);
+                        throw new AssertionError("no matching frame within " + timeout + "; unmatched: " + unmatched);
                     }
                     if (matcher.test(node)) {
                         return node;

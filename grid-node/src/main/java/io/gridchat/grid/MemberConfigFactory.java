@@ -116,6 +116,7 @@ final class MemberConfigFactory {
                 .setTopicOverloadPolicy(TopicOverloadPolicy.DISCARD_OLDEST).setStatisticsEnabled(true));
         config.addExecutorConfig(new ExecutorConfig(MapNames.ROOM_EXECUTOR)
                 .setPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 2)));
+        config.addExecutorConfig(new ExecutorConfig(MapNames.RANKING_EXECUTOR).setPoolSize(2));
         return config;
     }
 

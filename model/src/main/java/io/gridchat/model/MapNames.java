@@ -35,6 +35,8 @@ public final class MapNames {
     public static final String EDGE_INBOX_PREFIX = "edge-inbox.";
     /** Executor for read tasks that run next to a room's data. */
     public static final String ROOM_EXECUTOR = "room-reads";
+    /** Executor for the active-rooms queries, apart so they never wait behind room events. */
+    public static final String RANKING_EXECUTOR = "room-ranking";
     /** userId to {@link OfflineMarks}: what each member missed while offline; MySQL table offline_marks. */
     public static final String OFFLINE = "offline";
     /** userId to {@link Presence}; online and away entries expire unless heartbeats renew them. */
