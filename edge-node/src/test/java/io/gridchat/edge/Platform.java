@@ -2,19 +2,14 @@ package io.gridchat.edge;
 
 import io.gridchat.config.ConfigLoader;
 import io.gridchat.config.GridchatConfig;
-import io.gridchat.config.MysqlSettings;
 import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.grid.GridNode;
 import io.gridchat.grid.TestGrid;
+import io.gridchat.mapstores.ShardSql;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.OfflineMark;
 import io.gridchat.model.OfflineMarks;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,24 +133,7 @@ public final class Platform implements AutoCloseable {
 
     /** As {@link #storedSeqs(String)}, reading the given shard URLs (e.g. past a cut proxy). */
     public List<Long> storedSeqs(String room, List<String> shards) {
-        List<Long> seqs = new ArrayList<>();
-        MysqlSettings mysql = config.mysql();
-        for (String shard : shards) {
-            try (Connection connection = DriverManager.getConnection(shard, mysql.user(), mysql.password());
-                 PreparedStatement select = connection.prepareStatement(
-                         "SELECT seq FROM messages WHERE room_id = ? ORDER BY seq")) {
-                select.setString(1, room);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        seqs.add(rows.getLong(1));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new AssertionError("could not read shard " + shard, e);
-            }
-        }
-        seqs.sort(null);
-        return seqs;
+        return ShardSql.messageSeqs(config.mysql(), shards, room);
     }
 
     /** The last seq of {@code room} queued for {@code userId} while away, or -1 when nothing is queued. */

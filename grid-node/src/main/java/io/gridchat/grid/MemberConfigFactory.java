@@ -11,6 +11,7 @@ import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.ReliableTopicConfig;
 import com.hazelcast.config.RingbufferConfig;
+import com.hazelcast.spi.properties.ClusterProperty;
 import com.hazelcast.topic.TopicOverloadPolicy;
 import io.gridchat.config.ClusterSettings;
 import io.gridchat.config.GridSettings;
@@ -58,6 +59,10 @@ final class MemberConfigFactory {
         config.setProperty("hazelcast.phone.home.enabled", "false");
         // GridNode shuts down itself, after flushing write-behind queues.
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        // A backup drops a write-behind entry this long after its store time, stored by the primary or not: too
+        // short, and a primary that dies while MySQL lags takes acked writes with it (WriteBehindFailoverTest).
+        config.setProperty(ClusterProperty.MAP_REPLICA_SCHEDULED_TASK_DELAY_SECONDS.getName(),
+                Integer.toString(settings.grid().backupHoldSeconds()));
         network(config.getNetworkConfig(), cluster);
         config.getJetConfig().setEnabled(true).setResourceUploadEnabled(false);
         // Delivery latency: idle Jet stages park at most this long (defaults 500 us / 5 ms) before looking again.

@@ -3,6 +3,7 @@ package io.gridchat.grid;
 import io.gridchat.config.ConfigLoader;
 import io.gridchat.config.GridchatConfig;
 import io.gridchat.config.MysqlSettings;
+import io.gridchat.mapstores.ShardSql;
 import io.gridchat.mapstores.TestDatabase;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -26,6 +27,11 @@ public final class TestGrid implements AutoCloseable {
     public static TestGrid start(int memberCount, Map<String, String> extra) {
         Map<String, String> overrides = overrides("grid", memberCount + 1);
         overrides.putAll(extra);
+        return startWith(memberCount, overrides);
+    }
+
+    /** As {@link #start}, with every config key given (from {@link #overrides}, changed by the test). */
+    public static TestGrid startWith(int memberCount, Map<String, String> overrides) {
         TestGrid grid = new TestGrid(ConfigLoader.load(overrides));
         try {
             for (int i = 0; i < memberCount; i++) {
@@ -91,6 +97,11 @@ public final class TestGrid implements AutoCloseable {
 
     public GridchatConfig config() {
         return config;
+    }
+
+    /** The seqs of {@code room} in MySQL, ascending, read from the given shard URLs (e.g. past a cut proxy). */
+    public List<Long> storedSeqs(String room, List<String> shards) {
+        return ShardSql.messageSeqs(config.mysql(), shards, room);
     }
 
     /** Kills a member without flush or handshake, as a crash would. */

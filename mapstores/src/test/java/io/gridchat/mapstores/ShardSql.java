@@ -1,6 +1,8 @@
 package io.gridchat.mapstores;
 
+import io.gridchat.config.MysqlSettings;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,6 +50,27 @@ public final class ShardSql {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot run " + sql, e);
         }
+    }
+
+    /** The seqs of {@code room} in the messages table of the given shard URLs, ascending. */
+    public static List<Long> messageSeqs(MysqlSettings mysql, List<String> shardUrls, String room) {
+        List<Long> seqs = new ArrayList<>();
+        for (String shard : shardUrls) {
+            try (Connection connection = DriverManager.getConnection(shard, mysql.user(), mysql.password());
+                 PreparedStatement select = connection.prepareStatement(
+                         "SELECT seq FROM messages WHERE room_id = ? ORDER BY seq")) {
+                select.setString(1, room);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        seqs.add(rows.getLong(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new AssertionError("could not read shard " + shard, e);
+            }
+        }
+        seqs.sort(null);
+        return seqs;
     }
 
     /** The number {@code sql} selects, summed over every shard. */

@@ -14,10 +14,15 @@ package io.gridchat.config;
  * @param offlinePushLimit  most missed messages of one room pushed on connect; more get a backlog frame
  * @param maxUnsavedMessages messages a member may hold that MySQL does not have yet; above it sends are refused
  *                          (UNAVAILABLE with a retry hint) until the write-behind queue drains below 90%
+ * @param backupHoldSeconds how long a backup keeps a write-behind entry after its store time before assuming the
+ *                          primary stored it (Hazelcast's {@code hazelcast.map.replica.scheduled.task.delay.seconds},
+ *                          10 s by default). If MySQL lags longer and the primary dies, the promoted backup has
+ *                          nothing left to store: it must exceed the longest store lag the platform should survive.
  */
 public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPageSize, int backupCount,
                            int writeDelaySeconds, int writeBatchSize, int journalCapacity,
-                           int deliverySnapshotMillis, int offlinePushLimit, int maxUnsavedMessages) {
+                           int deliverySnapshotMillis, int offlinePushLimit, int maxUnsavedMessages,
+                           int backupHoldSeconds) {
     /** Key of this record in a member's user context. */
     public static final String USER_CONTEXT_KEY = "gridchat.grid";
 
@@ -33,5 +38,7 @@ public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPage
         ConfigException.check(offlinePushLimit >= 1 && offlinePushLimit <= maxPageSize, "grid.offlinePushLimit",
                 "must be 1 to grid.maxPageSize");
         ConfigException.check(maxUnsavedMessages >= 10, "grid.maxUnsavedMessages", "must be at least 10");
+        ConfigException.check(backupHoldSeconds >= 10, "grid.backupHoldSeconds",
+                "must be at least 10 (Hazelcast's own default)");
     }
 }
