@@ -35,6 +35,7 @@ import io.gridchat.model.MapNames;
 import io.gridchat.model.processor.ActiveRoomsIndex;
 import io.gridchat.model.processor.Backpressure;
 import io.gridchat.model.processor.MemberReadiness;
+import io.gridchat.model.processor.StoredSeqs;
 import io.gridchat.model.serial.ModelSerialization;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -60,7 +61,7 @@ final class MemberConfigFactory {
         // GridNode shuts down itself, after flushing write-behind queues.
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         // A backup drops a write-behind entry this long after its store time, stored by the primary or not: too
-        // short, and a primary that dies while MySQL lags takes acked writes with it (WriteBehindFailoverTest).
+        // short, and a primary that dies while MySQL lags takes acked writes with it (WriteBehindLagTest).
         config.setProperty(ClusterProperty.MAP_REPLICA_SCHEDULED_TASK_DELAY_SECONDS.getName(),
                 Integer.toString(settings.grid().backupHoldSeconds()));
         network(config.getNetworkConfig(), cluster);
@@ -76,6 +77,8 @@ final class MemberConfigFactory {
         userContext.put(ShardPools.USER_CONTEXT_KEY, pools);
         userContext.put(GridSettings.USER_CONTEXT_KEY, settings.grid());
         userContext.put(Backpressure.USER_CONTEXT_KEY, backpressure);
+        StoredSeqs storedSeqs = new StoredSeqs();
+        userContext.put(StoredSeqs.USER_CONTEXT_KEY, storedSeqs);
         userContext.put(MemberReadiness.USER_CONTEXT_KEY, readiness);
         userContext.put(ActiveRoomsIndex.USER_CONTEXT_KEY, new ActiveRoomsIndex(settings.rooms().activeLimit()));
         config.setUserContext(userContext);
@@ -89,7 +92,7 @@ final class MemberConfigFactory {
                 .addIndexConfig(new IndexConfig(IndexType.HASH, "userId")));
         config.addMapConfig(nestedOnly(preloaded(stored(MapNames.BANS, grid, new BanMapStore())), grid));
         config.addMapConfig(nestedOnly(preloaded(stored(MapNames.ROOM_TIMERS, grid, new RoomTimerMapStore())), grid));
-        MapConfig messages = nestedOnly(stored(MapNames.MESSAGES, grid, new MessageMapStore()), grid);
+        MapConfig messages = nestedOnly(stored(MapNames.MESSAGES, grid, new MessageMapStore(storedSeqs::stored)), grid);
         messages.setEventJournalConfig(new EventJournalConfig().setEnabled(true)
                 .setCapacity(grid.journalCapacity()));
         config.addMapConfig(messages);

@@ -4,6 +4,9 @@ import io.gridchat.config.ConfigLoader;
 import io.gridchat.config.GridchatConfig;
 import io.gridchat.config.MysqlSettings;
 import io.gridchat.mapstores.ShardSql;
+import io.gridchat.model.ChatMessage;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.MessageKey;
 import io.gridchat.mapstores.TestDatabase;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -102,6 +105,14 @@ public final class TestGrid implements AutoCloseable {
     /** The seqs of {@code room} in MySQL, ascending, read from the given shard URLs (e.g. past a cut proxy). */
     public List<Long> storedSeqs(String room, List<String> shards) {
         return ShardSql.messageSeqs(config.mysql(), shards, room);
+    }
+
+    /** How many of {@code room}'s messages the members hold in memory (primaries only). */
+    public long messagesInMemory(String room) {
+        return members.stream()
+                .flatMap(member -> member.instance().<MessageKey, ChatMessage>getMap(MapNames.MESSAGES)
+                        .localKeySet().stream())
+                .filter(key -> key.roomId().equals(room)).count();
     }
 
     /** Kills a member without flush or handshake, as a crash would. */

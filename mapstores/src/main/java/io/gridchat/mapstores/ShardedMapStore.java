@@ -60,7 +60,15 @@ public abstract class ShardedMapStore<K, V> extends ShardedMapLoader<K, V> imple
                 }
                 statement.executeUpdate();
             }
-        }, committed -> forget(map.keySet(), keysOf(committed)));
+        }, committed -> {
+            List<K> keys = keysOf(committed);
+            forget(map.keySet(), keys);
+            stored(keys);
+        });
+    }
+
+    /** Told the keys of each shard's share of a batch once it committed; from the store worker's thread. */
+    protected void stored(List<K> keys) {
     }
 
     private static int bindAll(PreparedStatement statement, int index, Object[] values) throws SQLException {

@@ -7,6 +7,8 @@ import io.gridchat.model.ChatMessage;
 import io.gridchat.model.MessageKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Map {@code messages}: {@link MessageKey} to {@link ChatMessage}, table {@code messages}, sharded by roomId.
@@ -15,8 +17,23 @@ import java.sql.SQLException;
  * nothing twice. Created by Hazelcast through the no-arg constructor; see {@link ShardedMapStore} for threads.
  */
 public final class MessageMapStore extends ShardedMapStore<MessageKey, ChatMessage> {
+    private final ObjLongConsumer<String> onStored;
+
     public MessageMapStore() {
+        this((roomId, seq) -> { });
+    }
+
+    /** @param onStored told (room, seq) of every message once MySQL committed it */
+    public MessageMapStore(ObjLongConsumer<String> onStored) {
         super(new Rows());
+        this.onStored = onStored;
+    }
+
+    @Override
+    protected void stored(List<MessageKey> keys) {
+        for (MessageKey key : keys) {
+            onStored.accept(key.roomId(), key.seq());
+        }
     }
 
     private static final class Rows implements RowMapper<MessageKey, ChatMessage> {

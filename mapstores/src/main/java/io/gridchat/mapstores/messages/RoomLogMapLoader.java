@@ -27,7 +27,7 @@ public final class RoomLogMapLoader extends ShardedMapLoader<String, RoomLog> {
         try (PreparedStatement statement = MessageQueries.newestPerRoom(roomIds).prepare(connection);
              ResultSet row = statement.executeQuery()) {
             while (row.next()) {
-                found.put(row.getString(1), new RoomLog(row.getLong(2), row.getLong(3)));
+                found.put(row.getString(1), RoomLog.loaded(row.getLong(2), row.getLong(3)));
             }
         }
     }

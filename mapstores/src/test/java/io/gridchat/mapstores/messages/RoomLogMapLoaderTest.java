@@ -41,7 +41,7 @@ class RoomLogMapLoaderTest {
         messages.storeAll(MessageMapStoreTest.batch("log", 1, 25));
 
         // batch() gives seq n the ts 1_700_000_000_000 + 10 n: ts grows with seq, as the grid assigns them.
-        assertThat(roomLogs.load("log-0")).isEqualTo(new RoomLog(25, 1_700_000_000_250L));
+        assertThat(roomLogs.load("log-0")).isEqualTo(RoomLog.loaded(25, 1_700_000_000_250L));
     }
 
     @Test
@@ -67,7 +67,7 @@ class RoomLogMapLoaderTest {
 
         assertThat(logs).hasSize(12);
         for (int room = 0; room < roomIds.size(); room++) {
-            assertThat(logs.get(roomIds.get(room))).isEqualTo(new RoomLog(room + 1, 5_001L + room));
+            assertThat(logs.get(roomIds.get(room))).isEqualTo(RoomLog.loaded(room + 1, 5_001L + room));
         }
         assertThat(roomLogs.loadAll(List.of(roomIds.get(0), "no-such-room"))).containsOnlyKeys(roomIds.get(0));
     }

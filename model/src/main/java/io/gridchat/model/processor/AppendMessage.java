@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class AppendMessage implements EntryProcessor<String, RoomLog, SendResult>, IdentifiedDataSerializable,
         HazelcastInstanceAware {
     private static final Logger LOG = LoggerFactory.getLogger(AppendMessage.class);
+    /** Bounds one send's work after a long MySQL outage; the backlog goes over the next sends. */
+    private static final int MAX_EVICTIONS_PER_SEND = 1000;
     private String userId;
     private String clientMsgId;
     private String text;
@@ -87,10 +89,7 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         long seq = log.lastSeq() + 1;
         long ts = Math.max(System.currentTimeMillis(), log.lastTs());
         String msgId = ChatMessage.msgIdOf(roomId, seq);
-        if (seq > settings.recentMessages()) {
-            // Out of memory only: the write-behind queue still holds it until MySQL has it.
-            messages.evict(new MessageKey(roomId, seq - settings.recentMessages()));
-        }
+        long evictedTo = evictStored(roomId, log.evictedTo(), seq - settings.recentMessages(), messages);
         // The message write comes after every nested call that may fail (one refused while the partition starts
         // migrating fails this operation, which is then run again): a failure after it would leave the message
         // without its counter, and a send arriving in between would move past it, so this one would be stored
@@ -100,9 +99,23 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         if (dedupeKey != null) {
             dedupe.set(dedupeKey, ref, settings.dedupeTtlSeconds(), TimeUnit.SECONDS);
         }
-        written = new RoomLog(seq, ts);
+        written = new RoomLog(seq, ts, evictedTo);
         entry.setValue(written);
         return new SendResult(SendOutcome.ACCEPTED, ref);
+    }
+
+    /**
+     * Evicts the room's messages that left the in-memory window and are in MySQL ({@link StoredSeqs}); usually
+     * one. A message still waiting for MySQL stays in memory, where reads find it, and goes with a later send.
+     * Returns the new eviction mark.
+     */
+    private long evictStored(String roomId, long evictedTo, long outOfWindow, IMap<MessageKey, ChatMessage> messages) {
+        long upTo = Math.min(Math.min(outOfWindow, GridContext.storedUpTo(instance, roomId)),
+                evictedTo + MAX_EVICTIONS_PER_SEND);
+        for (long seq = evictedTo + 1; seq <= upTo; seq++) {
+            messages.evict(new MessageKey(roomId, seq));
+        }
+        return Math.max(evictedTo, upTo);
     }
 
     /**
@@ -138,7 +151,7 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
             LOG.info("room {}: counter at {} but seq {} is held here; moving past it ({})", roomId, log.lastSeq(),
                     held.seq(), same ? "this send ran before" : "left by a failover");
         }
-        return new CatchUp(lastSeq == log.lastSeq() ? log : new RoomLog(lastSeq, lastTs), thisSend);
+        return new CatchUp(lastSeq == log.lastSeq() ? log : new RoomLog(lastSeq, lastTs, log.evictedTo()), thisSend);
     }
 
     /** The counter after the catch-up, and the held message that is this very send (null if none). */

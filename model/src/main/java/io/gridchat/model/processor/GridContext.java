@@ -37,6 +37,15 @@ final class GridContext {
         return instance.getMap(name);
     }
 
+    /**
+     * The highest seq of the room this member's MapStore wrote to MySQL; unlimited on a member without the
+     * record (a bare test member), which then evicts as soon as a message leaves the window.
+     */
+    static long storedUpTo(HazelcastInstance instance, String roomId) {
+        return instance.getUserContext().get(StoredSeqs.USER_CONTEXT_KEY) instanceof StoredSeqs stored
+                ? stored.storedUpTo(roomId) : Long.MAX_VALUE;
+    }
+
     /** The member's backpressure; a member without one (a bare test member) never refuses. */
     static boolean overloaded(HazelcastInstance instance) {
         return instance.getUserContext().get(Backpressure.USER_CONTEXT_KEY) instanceof Backpressure backpressure

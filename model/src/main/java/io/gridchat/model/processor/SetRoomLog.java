@@ -13,6 +13,7 @@ import java.util.Map;
 final class SetRoomLog implements EntryProcessor<String, RoomLog, SendResult>, IdentifiedDataSerializable {
     private long lastSeq;
     private long lastTs;
+    private long evictedTo;
 
     SetRoomLog() {
     }
@@ -20,11 +21,12 @@ final class SetRoomLog implements EntryProcessor<String, RoomLog, SendResult>, I
     SetRoomLog(RoomLog log) {
         this.lastSeq = log.lastSeq();
         this.lastTs = log.lastTs();
+        this.evictedTo = log.evictedTo();
     }
 
     @Override
     public SendResult process(Map.Entry<String, RoomLog> entry) {
-        entry.setValue(new RoomLog(lastSeq, lastTs));
+        entry.setValue(new RoomLog(lastSeq, lastTs, evictedTo));
         return null;
     }
 
@@ -42,11 +44,13 @@ final class SetRoomLog implements EntryProcessor<String, RoomLog, SendResult>, I
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeLong(lastSeq);
         out.writeLong(lastTs);
+        out.writeLong(evictedTo);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         lastSeq = in.readLong();
         lastTs = in.readLong();
+        evictedTo = in.readLong();
     }
 }

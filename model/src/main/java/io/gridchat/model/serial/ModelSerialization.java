@@ -84,7 +84,7 @@ public final class ModelSerialization {
         RoomTimer timer = RoomTimer.started("r", 1, "u", 1);
         ActiveRoom activeRoom = new ActiveRoom(new Room("r", "n", RoomKind.STUDY, "t", 2, "u", 1), 1, 1);
         return List.of(new User("u", "n", "d", "h", 1), new Room("r", "n", RoomKind.GROUP, "t", 2, "u", 1),
-                new RoomLog(1, 1), new MemberKey("r", "u"), new Membership("r", "u", Role.MEMBER, 1),
+                new RoomLog(1, 1, 0), new MemberKey("r", "u"), new Membership("r", "u", Role.MEMBER, 1),
                 new Roster("r", List.of("u")), new MessageKey("r", 1), message, new DedupeKey("r", "u", "c"), ref,
                 connection, new UserSessions("u", List.of(connection)), new EdgeDelivery("e", message, List.of("u")),
                 new MessagePage(ReadOutcome.OK, List.of(message), 1, false), new SendResult(SendOutcome.ACCEPTED, ref),
