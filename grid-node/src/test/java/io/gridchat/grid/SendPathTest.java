@@ -161,6 +161,8 @@ class SendPathTest {
         assertThat(read(ReadMessages.before(room, "u1", 11, 5)).messages()).extracting(ChatMessage::text)
                 .containsExactly("m6", "m7", "m8", "m9", "m10");
         assertThat(read(ReadMessages.before(room, "nobody", 0, 5)).outcome()).isEqualTo(ReadOutcome.NOT_MEMBER);
+        assertThat(grid.messagesInMemory(room)).as("old history is read from MySQL, not loaded into memory")
+                .isEqualTo(20);
     }
 
     private static MessagePage read(ReadMessages task) {

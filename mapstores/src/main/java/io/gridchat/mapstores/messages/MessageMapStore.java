@@ -64,9 +64,7 @@ public final class MessageMapStore extends ShardedMapStore<MessageKey, ChatMessa
 
         @Override
         public ChatMessage readValue(ResultSet row) throws SQLException {
-            return new ChatMessage(row.getString("room_id"), row.getLong("seq"), row.getString("msg_id"),
-                    row.getString("sender_id"), row.getString("text"), row.getLong("ts"),
-                    row.getString("client_msg_id"));
+            return MessageQueries.readMessage(row);
         }
     }
 }

@@ -2,6 +2,9 @@ package io.gridchat.mapstores.messages;
 
 import io.gridchat.mapstores.BoundSql;
 import io.gridchat.mapstores.TableQueries;
+import io.gridchat.model.ChatMessage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +13,16 @@ final class MessageQueries {
     static final TableQueries MESSAGES = new TableQueries("messages", List.of("room_id", "seq"),
             List.of("msg_id", "sender_id", "text", "ts", "client_msg_id"));
 
+    /** One room's messages in a seq range, oldest first: a primary-key range scan. */
+    static final String RANGE = "SELECT room_id, seq, msg_id, sender_id, text, ts, client_msg_id FROM messages"
+            + " WHERE room_id = ? AND seq BETWEEN ? AND ? ORDER BY seq";
+
     private MessageQueries() {
+    }
+
+    static ChatMessage readMessage(ResultSet row) throws SQLException {
+        return new ChatMessage(row.getString("room_id"), row.getLong("seq"), row.getString("msg_id"),
+                row.getString("sender_id"), row.getString("text"), row.getLong("ts"), row.getString("client_msg_id"));
     }
 
     /**

@@ -46,6 +46,12 @@ final class GridContext {
                 ? stored.storedUpTo(roomId) : Long.MAX_VALUE;
     }
 
+    /** The member's MySQL history reader; null on a member without one (a bare test member). */
+    static MessageArchive archive(HazelcastInstance instance) {
+        return instance.getUserContext().get(MessageArchive.USER_CONTEXT_KEY) instanceof MessageArchive archive
+                ? archive : null;
+    }
+
     /** The member's backpressure; a member without one (a bare test member) never refuses. */
     static boolean overloaded(HazelcastInstance instance) {
         return instance.getUserContext().get(Backpressure.USER_CONTEXT_KEY) instanceof Backpressure backpressure

@@ -8,6 +8,7 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.MessagePage;
 import io.gridchat.model.ReadOutcome;
+import io.gridchat.model.RoomLog;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,7 +63,8 @@ public final class ReadMessages implements Callable<MessagePage>, IdentifiedData
         if (!members.isMember(userId)) {
             return MessagePage.refused(ReadOutcome.NOT_MEMBER);
         }
-        long lastSeq = members.lastSeq();
+        RoomLog log = members.log();
+        long lastSeq = log.lastSeq();
         int pageSize = Math.max(1, Math.min(limit, GridContext.settings(instance).maxPageSize()));
         long low;
         long high;
@@ -73,7 +75,7 @@ public final class ReadMessages implements Callable<MessagePage>, IdentifiedData
             high = seq <= 0 ? lastSeq : Math.min(seq - 1, lastSeq);
             low = Math.max(1, high - pageSize + 1);
         }
-        List<ChatMessage> page = members.messages(low, high);
+        List<ChatMessage> page = members.messages(low, high, log);
         return new MessagePage(ReadOutcome.OK, page, lastSeq, after && high < lastSeq);
     }
 

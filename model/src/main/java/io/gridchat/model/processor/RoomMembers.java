@@ -92,18 +92,27 @@ final class RoomMembers {
     }
 
     /**
-     * The room's messages low..high, oldest first (older than the in-memory window: loaded from MySQL). One
-     * {@code getAll}: for executor threads, not partition threads (see {@link #messagesHere}).
+     * The room's messages low..high, oldest first: those the room's log says were evicted (all in MySQL) by one
+     * range query, the rest by one {@code getAll} from memory. For executor threads, not partition threads (see
+     * {@link #messagesInMemory}).
      */
-    List<ChatMessage> messages(long low, long high) {
+    List<ChatMessage> messages(long low, long high, RoomLog log) {
         if (high < low) {
             return List.of();
         }
-        Set<MessageKey> keys = new HashSet<>();
-        for (long seq = low; seq <= high; seq++) {
-            keys.add(new MessageKey(roomId, seq));
+        MessageArchive archive = GridContext.archive(instance);
+        long lastArchived = archive == null ? low - 1 : Math.min(high, log.evictedTo());
+        List<ChatMessage> found = new ArrayList<>((int) (high - low + 1));
+        if (lastArchived >= low) {
+            found.addAll(archive.range(roomId, low, lastArchived));
         }
-        List<ChatMessage> found = new ArrayList<>(messageMap().getAll(keys).values());
+        if (lastArchived < high) {
+            Set<MessageKey> keys = new HashSet<>();
+            for (long seq = Math.max(low, lastArchived + 1); seq <= high; seq++) {
+                keys.add(new MessageKey(roomId, seq));
+            }
+            found.addAll(messageMap().getAll(keys).values());
+        }
         found.sort(Comparator.comparingLong(ChatMessage::seq));
         return found;
     }
@@ -131,7 +140,11 @@ final class RoomMembers {
     }
 
     long lastSeq() {
+        return log().lastSeq();
+    }
+
+    RoomLog log() {
         RoomLog log = GridContext.<String, RoomLog>map(instance, MapNames.ROOM_LOGS).get(roomId);
-        return log == null ? 0 : log.lastSeq();
+        return log == null ? RoomLog.EMPTY : log;
     }
 }
