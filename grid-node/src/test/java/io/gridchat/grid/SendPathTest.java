@@ -151,8 +151,7 @@ class SendPathTest {
         // more than 15 s on a box running two builds). Unsaved messages stay in memory, so reads see them anyway.
         assertThat(read(ReadMessages.after(room, "u1", 0, 1000)).messages()).extracting(ChatMessage::seq)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, 70).boxed().toList());
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> grid.storedSeqs(room,
-                grid.config().mysql().shards()).size() == 70);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> grid.storedUpTo(room) == 70);
         send(room, "u1", null, "m71");
 
         assertThat(grid.messagesInMemory(room)).as("the window, once MySQL has the rest").isEqualTo(20);

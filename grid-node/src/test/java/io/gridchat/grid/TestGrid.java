@@ -7,6 +7,7 @@ import io.gridchat.mapstores.ShardSql;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.MessageKey;
+import io.gridchat.model.processor.StoredSeqs;
 import io.gridchat.mapstores.TestDatabase;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -113,6 +114,12 @@ public final class TestGrid implements AutoCloseable {
                 .flatMap(member -> member.instance().<MessageKey, ChatMessage>getMap(MapNames.MESSAGES)
                         .localKeySet().stream())
                 .filter(key -> key.roomId().equals(room)).count();
+    }
+
+    /** The highest seq of {@code room} a member's MapStore reported committed (what eviction goes by). */
+    public long storedUpTo(String room) {
+        return members.stream().mapToLong(member -> ((StoredSeqs) member.instance().getUserContext()
+                .get(StoredSeqs.USER_CONTEXT_KEY)).storedUpTo(room)).max().orElse(0);
     }
 
     /** Kills a member without flush or handshake, as a crash would. */
