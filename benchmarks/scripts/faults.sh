@@ -9,11 +9,13 @@
 #   b  shard 1 unreachable (forwarder cut) for --outage seconds, then back
 #   c  kill -9 an edge node; its clients reconnect to the other one and resume
 #   d  graceful stop of all grid members (SIGTERM, shutdown hook flushes), then start them again
+#   e  shard 1 unreachable for --outage seconds, and halfway through kill -9 a grid member: the rows the dead
+#      member could not store must be stored by the promoted backups (README "Write-behind backups")
 #
 #   benchmarks/scripts/faults.sh                         all scenarios, 400 sends/s, 60 s outage
 #   benchmarks/scripts/faults.sh --scenarios a,c --rate 300 --outage 20
 #
-# Flags (default): --scenarios (a,b,c,d) --rate (400) --outage (60) --rooms (100) --participants (4)
+# Flags (default): --scenarios (a,b,c,d,e) --rate (400) --outage (60) --rooms (100) --participants (4)
 #   --connections (100) --warmup (10: load before the fault) --tail (10: load after the fault) --build
 # Ports (loopback): MariaDB 3317, shard-1 forwarder 3318 (control 3319), members 5801-5803, edges 8180-8181.
 # Data and logs: benchmarks/target/faults/ (logs/, results.jsonl). Every process started here is stopped on
@@ -25,7 +27,7 @@ cd "$(dirname "$0")/../.."
 # Extra member JVM options, word-split (none by default).
 MEMBER_JAVA_OPTS=${MEMBER_JAVA_OPTS-}
 
-scenarios=a,b,c,d
+scenarios=a,b,c,d,e
 rate=400
 outage=60
 rooms=100
@@ -289,6 +291,23 @@ scenario_b() {
   driver_finish b
 }
 
+scenario_e() {
+  driver_start e
+  mark "fault-start shard 1 unreachable for $outage s; kill -9 member-2 after $((outage / 2)) s"
+  forwarder cut
+  sleep $((outage / 2))
+  local before; before=$(migrations_done)
+  log "kill -9 member-2 while shard 1 is unreachable"
+  kill -KILL "${pids[member-2]}"
+  wait "${pids[member-2]}" 2>/dev/null || true
+  unset "pids[member-2]"
+  sleep $((outage - outage / 2))
+  forwarder restore
+  wait_migrations "$before"
+  mark fault-end
+  driver_finish e
+}
+
 scenario_c() {
   driver_start c
   mark "fault-start kill -9 edge-0"
@@ -316,7 +335,7 @@ scenario_d() {
 
 IFS=, read -r -a chosen <<< "$scenarios"
 for s in "${chosen[@]}"; do
-  case "$s" in a|b|c|d) ;; *) echo "unknown scenario $s" >&2; exit 2 ;; esac
+  case "$s" in a|b|c|d|e) ;; *) echo "unknown scenario $s" >&2; exit 2 ;; esac
 done
 for s in "${chosen[@]}"; do
   log "=== scenario $s: healing the platform"
