@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.grid.GridNode;
+import io.gridchat.model.MapNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -93,8 +94,11 @@ class MemberFailureTest {
                     .get("messages").findValuesAsText("msgId")).containsExactlyElementsOf(ackedIds));
 
             platform.members().get(0).flush();
+            GridNode survivor = platform.members().get(0);
             Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(platform.storedSeqs(room)).containsExactlyElementsOf(ackedSeqs));
+                    assertThat(platform.storedSeqs(room)).as("in MySQL; the survivor holds %d unsaved messages",
+                            survivor.instance().getMap(MapNames.MESSAGES).getLocalMapStats().getDirtyEntryCount())
+                            .containsExactlyElementsOf(ackedSeqs));
 
             List<Long> events = new ArrayList<>();
             JsonNode event;
