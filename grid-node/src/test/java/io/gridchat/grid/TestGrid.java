@@ -122,6 +122,16 @@ public final class TestGrid implements AutoCloseable {
                 .get(StoredSeqs.USER_CONTEXT_KEY)).storedUpTo(room)).max().orElse(0);
     }
 
+    /** The index of the member owning {@code key}'s partition. */
+    public int ownerOf(Object key) {
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).instance().getPartitionService().getPartition(key).getOwner().localMember()) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no member owns the partition of " + key);
+    }
+
     /** Kills a member without flush or handshake, as a crash would. */
     public void kill(int index) {
         members.remove(index).terminate();

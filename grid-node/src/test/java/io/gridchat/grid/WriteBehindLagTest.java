@@ -50,10 +50,7 @@ class WriteBehindLagTest {
             }
             // Time itself is the fault here: the backup's copy must outlive the default hold.
             Thread.sleep(LAG_PAST_DEFAULT_HOLD.toMillis());
-            int owner = grid.members().indexOf(grid.members().stream().filter(member ->
-                    member.instance().getPartitionService().getPartition(room).getOwner().localMember())
-                    .findFirst().orElseThrow());
-            grid.kill(owner);
+            grid.kill(grid.ownerOf(room));
             proxy.restore();
 
             Awaitility.await().atMost(Duration.ofSeconds(90)).until(() ->
@@ -78,10 +75,38 @@ class WriteBehindLagTest {
 
             proxy.restore();
             Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> grid.storedUpTo(room) == 60);
-            assertThat(grid.storedSeqs(room, realShards)).hasSize(60);
-            send(hz, room, "m61");
-            assertThat(grid.messagesInMemory(room)).as("stored ones leave with the next send").isEqualTo(20);
-            assertThat(readAll(hz, room)).containsExactlyElementsOf(LongStream.rangeClosed(1, 61).boxed().toList());
+            assertThat(grid.storedSeqs(room, realShards))
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 60).boxed().toList());
+        });
+    }
+
+    @Test
+    void when_sends_slide_the_window_while_mysql_lags_and_the_owner_dies_then_every_acked_message_is_stored()
+            throws Exception {
+        // The sends below evict messages stored a moment ago, which the backup still holds in its write-behind
+        // queue (Hazelcast treats an eviction as a flush request); the unsaved messages queued behind them must
+        // survive that on the backup.
+        withGridBehindProxy(Map.of("grid.recentMessages", "5"), (grid, proxy, realShards) -> {
+            HazelcastInstance hz = grid.member(0).instance();
+            String room = roomOf(hz);
+            for (int i = 1; i <= 20; i++) {
+                assertThat(send(hz, room, "stored " + i).ref().seq()).isEqualTo(i);
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> grid.storedUpTo(room) == 20);
+
+            proxy.cut();
+            for (int i = 21; i <= 40; i++) {
+                assertThat(send(hz, room, "unsaved " + i).ref().seq()).isEqualTo(i);
+            }
+            // The backups' store workers run once a second: give a wrongly dropped queue time to be dropped.
+            Thread.sleep(2000);
+            grid.kill(grid.ownerOf(room));
+            proxy.restore();
+
+            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() ->
+                    grid.storedSeqs(room, realShards).size() >= 40);
+            assertThat(grid.storedSeqs(room, realShards))
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 40).boxed().toList());
         });
     }
 
