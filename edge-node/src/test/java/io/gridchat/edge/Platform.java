@@ -75,6 +75,7 @@ public final class Platform implements AutoCloseable {
         for (int i = 0; i < memberCount; i++) {
             members.add(GridNode.start(config));
         }
+        TestGrid.awaitSafe(members);
     }
 
     /** Graceful full stop of every member (write-behind flushed), then a fresh start on the same MySQL. */

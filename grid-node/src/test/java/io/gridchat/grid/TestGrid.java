@@ -12,12 +12,14 @@ import io.gridchat.mapstores.TestDatabase;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 
 /** Real grid members in this JVM on loopback, with a unique cluster name, over fresh MariaDB shards. */
 public final class TestGrid implements AutoCloseable {
@@ -41,6 +43,7 @@ public final class TestGrid implements AutoCloseable {
             for (int i = 0; i < memberCount; i++) {
                 grid.addMember();
             }
+            awaitSafe(grid.members);
             return grid;
         } catch (RuntimeException e) {
             grid.close();
@@ -83,6 +86,17 @@ public final class TestGrid implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no free port block for grid members");
+    }
+
+    /**
+     * Waits until every partition has its backups: a member killed before that takes partitions that exist
+     * nowhere else with it (Hazelcast logs "partitionId=N is completely lost"), as in any replicated store.
+     */
+    public static void awaitSafe(List<GridNode> members) {
+        if (members.size() > 1) {
+            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() ->
+                    members.get(0).instance().getPartitionService().isClusterSafe());
+        }
     }
 
     public GridNode addMember() {
