@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.grid.GridNode;
+import io.gridchat.grid.TestGrid;
 import io.gridchat.model.MapNames;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ class MemberFailureTest {
 
     private static void killAndWaitForSafety(int member) {
         GridNode survivor = platform.members().get(0);
+        // The scenario: a member dies once re-partitioning after the previous change finished.
+        TestGrid.awaitSafe(platform.members());
         int before = survivor.instance().getCluster().getMembers().size();
         platform.members().get(member).terminate();
         // Asking for safety while the dead member is still listed would wait on it; first let it be removed.
