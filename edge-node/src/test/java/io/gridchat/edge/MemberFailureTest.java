@@ -89,9 +89,8 @@ class MemberFailureTest {
             assertThat(ackedSeqs).as("acked seqs: gapless, once each, in order")
                     .containsExactlyElementsOf(LongStream.rangeClosed(1, MESSAGES).boxed().toList());
 
-            // Right after a failover, messages already evicted from memory and not yet in MySQL can be missing
-            // from history for a while (seen twice, once for over 20 s; README "Known limits"); they must all be
-            // there after the promoted write-behind queues are stored.
+            // History: unsaved messages stay in memory, stored ones are read from MySQL, so all are there at
+            // once; the wait only covers a read landing on a partition that is still being promoted.
             Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.call("GET",
                     "/api/v1/rooms/" + room + "/messages?limit=" + MESSAGES, alice.token(), null).body()
                     .get("messages").findValuesAsText("msgId")).containsExactlyElementsOf(ackedIds));
