@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Every acked send compared with what MySQL holds.
  *
- * @param lost              acked, but no stored row carries its msgId
+ * @param lost              acked, but no stored row carries its msgId, or the row at its seq holds another send
+ *                          (two sends acked with one seq: the later write overwrote the earlier)
  * @param seqMismatch       acked, stored, but not at the seq its ack named
  * @param dupClientMsgIds   extra rows of a clientMsgId stored more than once
  * @param dupMsgIds         extra rows of a msgId stored more than once
@@ -27,7 +28,9 @@ record Verdict(long acked, long rows, long lost, long seqMismatch, long dupClien
         Map<String, Integer> byMsgId = new HashMap<>();
         Map<String, Integer> byClientMsgId = new HashMap<>();
         Map<String, String> msgIdAt = new HashMap<>();
+        Map<String, String> clientMsgIdOf = new HashMap<>();
         for (MessageTable.Row row : rows) {
+            clientMsgIdOf.put(row.msgId(), String.valueOf(row.clientMsgId()));
             byMsgId.merge(String.valueOf(row.msgId()), 1, Integer::sum);
             byClientMsgId.merge(String.valueOf(row.clientMsgId()), 1, Integer::sum);
             msgIdAt.put(row.room() + "#" + row.seq(), row.msgId());
@@ -45,7 +48,7 @@ record Verdict(long acked, long rows, long lost, long seqMismatch, long dupClien
             if (earlier != null && !earlier.equals(ack.clientMsgId())) {
                 dupSeqAcks++;
             }
-            if (!byMsgId.containsKey(ack.msgId())) {
+            if (!byMsgId.containsKey(ack.msgId()) || !ack.clientMsgId().equals(clientMsgIdOf.get(ack.msgId()))) {
                 lost++;
                 if (samples.size() < 5) {
                     samples.add(ack.room() + " seq " + ack.seq() + " " + ack.clientMsgId() + " (stored there: "
