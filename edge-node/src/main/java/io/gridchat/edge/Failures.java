@@ -3,6 +3,7 @@ package io.gridchat.edge;
 import com.hazelcast.client.HazelcastClientOfflineException;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.OperationTimeoutException;
+import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.spi.exception.RetryableException;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
@@ -26,7 +27,8 @@ public final class Failures {
         if (root instanceof RetryableException || root instanceof HazelcastInstanceNotActiveException
                 || root instanceof HazelcastClientOfflineException || root instanceof OperationTimeoutException
                 || root instanceof TimeoutException || root instanceof RejectedExecutionException
-                || root instanceof TargetDisconnectedException || root instanceof MemberLeftException) {
+                || root instanceof TargetDisconnectedException || root instanceof MemberLeftException
+                || root instanceof IndeterminateOperationStateException) {
             LOG.warn("grid unavailable for {}: {}", context, root.toString());
             return new ClientError(ErrorCode.UNAVAILABLE, "service temporarily unavailable, try again");
         }

@@ -3,6 +3,7 @@ package io.gridchat.edge;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientReliableTopicConfig;
+import com.hazelcast.client.properties.ClientProperty;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
@@ -108,6 +109,9 @@ public final class Grid implements AutoCloseable {
         config.setProperty("hazelcast.client.shutdownhook.enabled", "false");
         // A call that cannot reach the grid fails within this time, so clients get UNAVAILABLE, not silence.
         config.setProperty("hazelcast.client.invocation.timeout.seconds", "15");
+        // The client waits for the backups' acks itself: without them in time a call fails (the client gets
+        // UNAVAILABLE and resends) rather than being acknowledged with no backup holding it.
+        config.setProperty(ClientProperty.FAIL_ON_INDETERMINATE_OPERATION_STATE.getName(), "true");
         config.getNetworkConfig().setAddresses(cluster.members()).setSmartRouting(true);
         // Never give up on the grid: while it is away the node answers UNAVAILABLE and /health/ready is 503.
         config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(-1);
