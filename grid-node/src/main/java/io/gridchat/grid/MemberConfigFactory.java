@@ -66,10 +66,6 @@ final class MemberConfigFactory {
         // short, and a primary that dies while MySQL lags takes acked writes with it (WriteBehindLagTest).
         config.setProperty(ClusterProperty.MAP_REPLICA_SCHEDULED_TASK_DELAY_SECONDS.getName(),
                 Integer.toString(settings.grid().backupHoldSeconds()));
-        // An operation whose synchronous backups did not ack in time fails instead of succeeding unreplicated:
-        // otherwise a send could be acked with no backup holding it, and a primary dying then loses it (seen as
-        // two sends acked with one seq by the fault harness at 1,000 sends/s).
-        config.setProperty(ClusterProperty.FAIL_ON_INDETERMINATE_OPERATION_STATE.getName(), "true");
         network(config.getNetworkConfig(), cluster);
         config.getJetConfig().setEnabled(true).setResourceUploadEnabled(false);
         // Delivery latency: idle Jet stages park at most this long (defaults 500 us / 5 ms) before looking again.
