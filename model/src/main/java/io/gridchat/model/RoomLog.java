@@ -11,8 +11,4 @@ public record RoomLog(long lastSeq, long lastTs, long evictedTo) {
     public static RoomLog loaded(long lastSeq, long lastTs) {
         return new RoomLog(lastSeq, lastTs, lastSeq);
     }
-
-    public RoomLog withEvictedTo(long seq) {
-        return seq == evictedTo ? this : new RoomLog(lastSeq, lastTs, seq);
-    }
 }
