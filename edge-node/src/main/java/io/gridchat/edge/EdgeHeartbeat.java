@@ -1,6 +1,8 @@
 package io.gridchat.edge;
 
 import io.gridchat.model.processor.DropEdge;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells the grid this edge node lives: an entry in {@code edges} with a TTL of three beats. When a node dies
  * the entry expires and the grid drops its connections (see grid-node's EdgeReaper), so deliveries stop going
- * to it and its users count as gone. Thread-safe.
+ * to it and its users count as gone. If the entry expired while this node lived (a grid member stalled past
+ * the TTL), the next beat finds it gone and the node registers its connections again. Thread-safe.
  */
 final class EdgeHeartbeat implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeHeartbeat.class);
@@ -19,23 +22,43 @@ final class EdgeHeartbeat implements AutoCloseable {
     private final Grid grid;
     private final String edgeId;
     private final int beatSeconds;
+    /** Time for the grid's reaper, which may still be dropping this node's connections, to finish first. */
+    private static final long REREGISTER_AGAIN_SECONDS = 5;
+
+    private final ScheduledExecutorService timer;
+    private final List<Runnable> whenForgotten = new CopyOnWriteArrayList<>();
     private final ScheduledFuture<?> beats;
+    private volatile boolean beaten;
 
     EdgeHeartbeat(Grid grid, String edgeId, int beatSeconds, ScheduledExecutorService timer) {
         this.grid = grid;
         this.edgeId = edgeId;
         this.beatSeconds = beatSeconds;
+        this.timer = timer;
         // A node restarting under the same id must not inherit the connections of its previous life.
         grid.sessions().executeOnEntries(new DropEdge(edgeId));
         beat();
         this.beats = timer.scheduleAtFixedRate(this::beat, beatSeconds, beatSeconds, TimeUnit.SECONDS);
     }
 
+    /** Runs {@code action} when the grid is found to have forgotten this live node (and once more shortly after). */
+    void whenForgotten(Runnable action) {
+        whenForgotten.add(action);
+    }
+
     private void beat() {
-        grid.edges().setAsync(edgeId, System.currentTimeMillis(), (long) beatSeconds * MISSED_BEATS, TimeUnit.SECONDS)
-                .whenComplete((ignored, failure) -> {
+        grid.edges().putAsync(edgeId, System.currentTimeMillis(), (long) beatSeconds * MISSED_BEATS, TimeUnit.SECONDS)
+                .whenComplete((previous, failure) -> {
                     if (failure != null) {
                         LOG.warn("heartbeat of edge node {} failed: {}", edgeId, failure.toString());
+                    } else if (previous == null && beaten) {
+                        LOG.warn("the grid had forgotten edge node {} (its heartbeat expired): registering its"
+                                + " connections again", edgeId);
+                        whenForgotten.forEach(Runnable::run);
+                        timer.schedule(() -> whenForgotten.forEach(Runnable::run), REREGISTER_AGAIN_SECONDS,
+                                TimeUnit.SECONDS);
+                    } else {
+                        beaten = true;
                     }
                 });
     }

@@ -94,9 +94,10 @@ public final class EdgeNode implements AutoCloseable {
             OfflinePush offline = new OfflinePush(grid, services.messages(), config.grid().offlinePushLimit());
             EdgeHeartbeat heartbeat = new EdgeHeartbeat(grid, edgeId, config.edge().heartbeatSeconds(), timer);
             TokenWatch tokenWatch = new TokenWatch(grid, connections, timer, blockingExecutor, Clock.systemUTC());
-            EdgeServer server = EdgeServer.start(config.edge(), services,
-                    new SessionRegistry(grid, edgeId, connections, offline, presence, timer,
-                            config.limits().maxConnectionsPerUser(), tokenWatch));
+            SessionRegistry sessions = new SessionRegistry(grid, edgeId, connections, offline, presence, timer,
+                    config.limits().maxConnectionsPerUser(), tokenWatch);
+            heartbeat.whenForgotten(sessions::registerAll);
+            EdgeServer server = EdgeServer.start(config.edge(), services, sessions);
             LOG.info("edge node {} serving http://{}:{}/", edgeId, config.edge().host(), server.port());
             return new EdgeNode(services, connections, List.of(blockingExecutor, timer), subscriptions, heartbeat,
                     tokenWatch, server);

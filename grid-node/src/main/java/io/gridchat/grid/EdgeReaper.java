@@ -30,6 +30,11 @@ final class EdgeReaper implements EntryExpiredListener<String, Long> {
 
     @Override
     public void entryExpired(EntryEvent<String, Long> event) {
+        if (instance.getMap(MapNames.EDGES).containsKey(event.getKey())) {
+            // It beat again since (its entry expired while a member stalled): the node lives, keep its connections.
+            LOG.warn("edge node {} missed its heartbeats but beats again: keeping its connections", event.getKey());
+            return;
+        }
         LOG.warn("edge node {} stopped beating: dropping its connections", event.getKey());
         instance.<String, UserSessions>getMap(MapNames.SESSIONS).executeOnEntries(new DropEdge(event.getKey()));
         instance.<String, LiveRoom>getMap(MapNames.ROOM_LIVE).executeOnEntries(new DropEdgeSeats(event.getKey()));

@@ -151,10 +151,14 @@ public final class SessionRegistry {
                 });
     }
 
-    private void registerAll() {
+    /**
+     * Registers every live connection again: after a reconnect to the grid (whose sessions may be gone) or when
+     * the grid dropped this node's connections while it lived. Idempotent.
+     */
+    public void registerAll() {
         List<ChatConnection> live = connections.all();
         if (!live.isEmpty()) {
-            LOG.info("reconnected to the grid: registering {} live connections again", live.size());
+            LOG.info("registering {} live connections again", live.size());
             live.forEach(connection -> register(connection).thenAccept(count -> {
                 if (count == AddConnection.REFUSED) {
                     LOG.info("user {} is over the connection limit after the reconnect; closing connection {}",

@@ -1,0 +1,62 @@
+package io.gridchat.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hazelcast.core.HazelcastInstance;
+import io.gridchat.edge.ApiClient.Account;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.UserSessions;
+import io.gridchat.model.processor.DropEdge;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A grid member that stalls longer than an edge node's heartbeat TTL makes the grid drop that live node's
+ * connections (what its reaper does for a dead node). The node finds its heartbeat entry gone on its next beat
+ * and registers its connections again, so their users go on getting live messages.
+ */
+class EdgeForgottenTest {
+    private static Platform platform;
+
+    @BeforeAll
+    static void start() {
+        platform = Platform.start(1, 1, Map.of("edge.heartbeatSeconds", "1"));
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void an_edge_node_the_grid_forgot_while_it_lived_registers_its_connections_again() {
+        ApiClient api = new ApiClient(platform.http(0));
+        Account alice = api.register(ApiClient.uniqueName("alice"));
+        Account bob = api.register(ApiClient.uniqueName("bob"));
+        String room = api.createRoom(alice, "still here", "group");
+        try (WsClient aliceWs = WsClient.connect(platform.ws(0, alice.token()));
+             WsClient bobWs = WsClient.connect(platform.ws(0, bob.token()))) {
+            aliceWs.ack("join", "room", room);
+            bobWs.ack("join", "room", room);
+            HazelcastInstance member = platform.members().get(0).instance();
+            String edgeId = platform.edge(0).edgeId();
+
+            // What the grid's reaper does once the node's heartbeat entry expired (the entry goes last here, so
+            // the node cannot notice before its connections are gone).
+            member.<String, UserSessions>getMap(MapNames.SESSIONS).executeOnEntries(new DropEdge(edgeId));
+            assertThat(member.getMap(MapNames.SESSIONS).containsKey(alice.userId())).as("dropped").isFalse();
+            member.getMap(MapNames.EDGES).delete(edgeId);
+
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                    member.getMap(MapNames.SESSIONS).containsKey(alice.userId()));
+            JsonNode sent = bobWs.ack("send", "room", room, "text", "can you still hear me?");
+            assertThat(aliceWs.awaitMessage(room).get("msgId").asText()).as("delivered live")
+                    .isEqualTo(sent.get("msgId").asText());
+        }
+    }
+}
