@@ -18,6 +18,7 @@ package io.gridchat.config;
  *                          primary stored it (Hazelcast's {@code hazelcast.map.replica.scheduled.task.delay.seconds},
  *                          10 s by default). If MySQL lags longer and the primary dies, the promoted backup has
  *                          nothing left to store: it must exceed the longest store lag the platform should survive.
+ *                          Messages stay in memory at least this long too (see {@link #evictableAfterMillis}).
  */
 public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPageSize, int backupCount,
                            int writeDelaySeconds, int writeBatchSize, int journalCapacity,
@@ -25,6 +26,7 @@ public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPage
                            int backupHoldSeconds) {
     /** Key of this record in a member's user context. */
     public static final String USER_CONTEXT_KEY = "gridchat.grid";
+    private static final long EVICTION_SLACK_MILLIS = 5000;
 
     public GridSettings {
         ConfigException.check(recentMessages >= 1, "grid.recentMessages", "must be at least 1");
@@ -38,7 +40,17 @@ public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPage
         ConfigException.check(offlinePushLimit >= 1 && offlinePushLimit <= maxPageSize, "grid.offlinePushLimit",
                 "must be 1 to grid.maxPageSize");
         ConfigException.check(maxUnsavedMessages >= 10, "grid.maxUnsavedMessages", "must be at least 10");
-        ConfigException.check(backupHoldSeconds >= 10, "grid.backupHoldSeconds",
-                "must be at least 10 (Hazelcast's own default)");
+        ConfigException.check(backupHoldSeconds >= 1, "grid.backupHoldSeconds", "must be at least 1");
+    }
+
+    /**
+     * How old a stored message must be before it may be evicted from memory. Evicting a key that a backup still
+     * holds in its write-behind queue registers a flush request on that backup (Hazelcast's eviction flushes a
+     * dirty entry), and a backup serves a flush request by discarding its queue up to that point; so eviction
+     * waits until the backups dropped the key by themselves: the write delay, the hold, and slack for the
+     * backups' one-second store worker and for clocks.
+     */
+    public long evictableAfterMillis() {
+        return (writeDelaySeconds + backupHoldSeconds) * 1000L + EVICTION_SLACK_MILLIS;
     }
 }

@@ -89,7 +89,8 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         long seq = log.lastSeq() + 1;
         long ts = Math.max(System.currentTimeMillis(), log.lastTs());
         String msgId = ChatMessage.msgIdOf(roomId, seq);
-        long evictedTo = evictStored(roomId, log.evictedTo(), seq - settings.recentMessages(), messages);
+        long evictedTo = evictStored(roomId, log.evictedTo(), seq - settings.recentMessages(),
+                ts - settings.evictableAfterMillis(), messages);
         // The message write comes after every nested call that may fail (one refused while the partition starts
         // migrating fails this operation, which is then run again): a failure after it would leave the message
         // without its counter, and a send arriving in between would move past it, so this one would be stored
@@ -105,17 +106,28 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
     }
 
     /**
-     * Evicts the room's messages that left the in-memory window and are in MySQL ({@link StoredSeqs}); usually
-     * one. A message still waiting for MySQL stays in memory, where reads find it, and goes with a later send.
-     * Returns the new eviction mark.
+     * Evicts, oldest first, the room's messages that left the in-memory window, are in MySQL ({@link StoredSeqs})
+     * and were accepted before {@code acceptedBy} (so no backup still queues them, see
+     * {@link GridSettings#evictableAfterMillis}); usually one or none. A message still waiting for MySQL stays in
+     * memory, where reads find it, and goes with a later send. Returns the new eviction mark.
      */
-    private long evictStored(String roomId, long evictedTo, long outOfWindow, IMap<MessageKey, ChatMessage> messages) {
+    private long evictStored(String roomId, long evictedTo, long outOfWindow, long acceptedBy,
+                             IMap<MessageKey, ChatMessage> messages) {
         long upTo = Math.min(Math.min(outOfWindow, GridContext.storedUpTo(instance, roomId)),
                 evictedTo + MAX_EVICTIONS_PER_SEND);
-        for (long seq = evictedTo + 1; seq <= upTo; seq++) {
-            messages.evict(new MessageKey(roomId, seq));
+        long seq = evictedTo;
+        while (seq < upTo) {
+            MessageKey key = new MessageKey(roomId, seq + 1);
+            EntryView<MessageKey, ChatMessage> view = messages.getEntryView(key);
+            if (view != null) {
+                if (view.getValue().ts() > acceptedBy) {
+                    break;
+                }
+                messages.evict(key);
+            }
+            seq++;
         }
-        return Math.max(evictedTo, upTo);
+        return seq;
     }
 
     /**
