@@ -50,13 +50,7 @@ class WriteBehindLagTest {
             }
             // Time itself is the fault here: the backup's copy must outlive the default hold.
             Thread.sleep(LAG_PAST_DEFAULT_HOLD.toMillis());
-            grid.kill(grid.ownerOf(room));
-            proxy.restore();
-
-            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() ->
-                    grid.storedSeqs(room, realShards).size() >= 30);
-            assertThat(grid.storedSeqs(room, realShards))
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList());
+            killOwnerThenExpectStored(grid, proxy, realShards, room, 30);
         });
     }
 
@@ -83,9 +77,9 @@ class WriteBehindLagTest {
     @Test
     void when_sends_slide_the_window_while_mysql_lags_and_the_owner_dies_then_every_acked_message_is_stored()
             throws Exception {
-        // The sends below evict messages stored a moment ago, which the backup still holds in its write-behind
-        // queue (Hazelcast treats an eviction as a flush request); the unsaved messages queued behind them must
-        // survive that on the backup.
+        // With a window of 5, the sends below would evict messages stored a moment ago, which the backup still
+        // queues (Hazelcast treats an eviction as a flush request, and a backup serves one by discarding its
+        // queue); the unsaved messages queued behind them must survive on the backup.
         withGridBehindProxy(Map.of("grid.recentMessages", "5"), (grid, proxy, realShards) -> {
             HazelcastInstance hz = grid.member(0).instance();
             String room = roomOf(hz);
@@ -100,14 +94,19 @@ class WriteBehindLagTest {
             }
             // The backups' store workers run once a second: give a wrongly dropped queue time to be dropped.
             Thread.sleep(2000);
-            grid.kill(grid.ownerOf(room));
-            proxy.restore();
-
-            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() ->
-                    grid.storedSeqs(room, realShards).size() >= 40);
-            assertThat(grid.storedSeqs(room, realShards))
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 40).boxed().toList());
+            killOwnerThenExpectStored(grid, proxy, realShards, room, 40);
         });
+    }
+
+    /** Kills the room's owner, brings MySQL back, and expects exactly seqs 1..count stored. */
+    private static void killOwnerThenExpectStored(TestGrid grid, TcpProxy proxy, List<String> realShards,
+                                                  String room, int count) {
+        grid.kill(grid.ownerOf(room));
+        proxy.restore();
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() ->
+                grid.storedSeqs(room, realShards).size() >= count);
+        assertThat(grid.storedSeqs(room, realShards))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, count).boxed().toList());
     }
 
     private interface GridTest {
