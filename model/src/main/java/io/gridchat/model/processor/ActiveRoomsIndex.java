@@ -48,8 +48,8 @@ public final class ActiveRoomsIndex {
     public void refresh(HazelcastInstance instance, long now) {
         IMap<String, RoomLog> logs = instance.getMap(MapNames.ROOM_LOGS);
         IMap<String, LiveRoom> live = instance.getMap(MapNames.ROOM_LIVE);
-        Map<String, RoomLog> counters = logs.getAll(logs.localKeySet());
-        Map<String, LiveRoom> seated = live.getAll(live.localKeySet());
+        Map<String, RoomLog> counters = LocalEntries.of(instance, logs);
+        Map<String, LiveRoom> seated = LocalEntries.of(instance, live);
         samples.keySet().retainAll(counters.keySet());
 
         Set<String> active = new HashSet<>();
@@ -63,7 +63,7 @@ public final class ActiveRoomsIndex {
                 active.add(roomId);
             }
         });
-        Map<String, Room> rooms = instance.<String, Room>getMap(MapNames.ROOMS).getAll(active);
+        Map<String, Room> rooms = LocalEntries.getAll(instance, instance.getMap(MapNames.ROOMS), active);
         List<ActiveRoom> ranked = new ArrayList<>(active.size());
         counters.forEach((roomId, log) -> {
             Room room = rooms.get(roomId);
