@@ -1,7 +1,9 @@
 package io.gridchat.model.processor;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.partition.PartitionService;
 import io.gridchat.model.ActiveRoom;
 import io.gridchat.model.LiveRoom;
 import io.gridchat.model.MapNames;
@@ -15,13 +17,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One member's ranking of the rooms it owns, kept up to date by {@link #refresh} (called on a schedule, never
  * per request or per message): a room is active while someone sits in it or it had a message in the last ten
  * minutes, and ranks by live users, then by messages in the last ten minutes. Messages are counted from the
  * room's seq as sampled once a minute, so a member that just started or just took the room over counts only
- * what it saw (at most ten minutes of under-counting). {@link #refresh} runs on one thread; {@link #top} on any.
+ * what it saw (at most ten minutes of under-counting). A refresh reads the counters of the seated rooms and of
+ * the rooms written to on this member in the last ten minutes ({@link #written}), so its cost follows activity,
+ * not the number of rooms. {@link #refresh} runs on one thread; {@link #top} and {@link #written} on any.
  */
 public final class ActiveRoomsIndex {
     /** Key of the member's index in its user context. */
@@ -32,6 +37,7 @@ public final class ActiveRoomsIndex {
 
     private final int limit;
     private final Map<String, SeqSamples> samples = new HashMap<>();
+    private final Map<String, Long> writtenSince = new ConcurrentHashMap<>();
     private volatile List<ActiveRoom> ranking = List.of();
 
     public ActiveRoomsIndex(int limit) {
@@ -44,12 +50,33 @@ public final class ActiveRoomsIndex {
         return current.subList(0, Math.min(count, current.size()));
     }
 
+    /**
+     * Notes that a message was just written to {@code roomId} on this member (by {@link AppendMessage}, on the
+     * room's partition thread), {@code seqBefore} being the room's seq before it: the ranking reads the counters
+     * of these rooms and of the seated ones only, never every room's.
+     */
+    public void written(String roomId, long seqBefore) {
+        if (!writtenSince.containsKey(roomId)) {
+            writtenSince.putIfAbsent(roomId, seqBefore);
+        }
+    }
+
     /** Re-ranks the rooms of this member's partitions from their counters and live seats. */
     public void refresh(HazelcastInstance instance, long now) {
         IMap<String, RoomLog> logs = instance.getMap(MapNames.ROOM_LOGS);
-        IMap<String, LiveRoom> live = instance.getMap(MapNames.ROOM_LIVE);
-        Map<String, RoomLog> counters = LocalEntries.of(instance, logs);
-        Map<String, LiveRoom> seated = LocalEntries.of(instance, live);
+        Map<String, LiveRoom> seated = LocalEntries.of(instance, instance.getMap(MapNames.ROOM_LIVE));
+        PartitionService partitions = instance.getPartitionService();
+        writtenSince.keySet().removeIf(roomId -> {
+            Member owner = partitions.getPartition(roomId).getOwner();
+            return owner != null && !owner.localMember();
+        });
+        Set<String> candidates = new HashSet<>(writtenSince.keySet());
+        candidates.addAll(seated.keySet());
+        Map<String, RoomLog> counters = LocalEntries.getAll(instance, logs, candidates);
+        writtenSince.entrySet().removeIf(written -> {
+            RoomLog log = counters.get(written.getKey());
+            return log == null || log.lastTs() < now - WINDOW_MILLIS;
+        });
         samples.keySet().retainAll(counters.keySet());
 
         Set<String> active = new HashSet<>();
@@ -67,9 +94,7 @@ public final class ActiveRoomsIndex {
         List<ActiveRoom> ranked = new ArrayList<>(active.size());
         counters.forEach((roomId, log) -> {
             Room room = rooms.get(roomId);
-            // A room this member sees for the first time counts every message as recent if it is that new.
-            long baseline = room != null && room.createdAt() >= now - WINDOW_MILLIS ? 0 : log.lastSeq();
-            long recent = samples.computeIfAbsent(roomId, id -> new SeqSamples(now, baseline))
+            long recent = samples.computeIfAbsent(roomId, id -> new SeqSamples(now, baseline(roomId, room, log, now)))
                     .recent(now, log.lastSeq());
             if (room != null && room.kind() != RoomKind.DM) {
                 ranked.add(new ActiveRoom(room, liveUsers(seated.get(roomId)), recent));
@@ -82,6 +107,19 @@ public final class ActiveRoomsIndex {
         });
         ranked.sort(ActiveRoom.MOST_ACTIVE_FIRST);
         ranking = List.copyOf(ranked.subList(0, Math.min(limit, ranked.size())));
+    }
+
+    /**
+     * The seq a room's recent messages are counted from when this refresh sees it first: a room created within
+     * the window counts all its messages, one written to on this member from the seq before that first write,
+     * any other (seated only) from now on.
+     */
+    private long baseline(String roomId, Room room, RoomLog log, long now) {
+        if (room != null && room.createdAt() >= now - WINDOW_MILLIS) {
+            return 0;
+        }
+        Long seqBefore = writtenSince.get(roomId);
+        return seqBefore == null ? log.lastSeq() : Math.min(seqBefore, log.lastSeq());
     }
 
     private static int liveUsers(LiveRoom seats) {

@@ -102,6 +102,7 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         }
         written = new RoomLog(seq, ts, evictedTo);
         entry.setValue(written);
+        GridContext.written(instance, roomId, log.lastSeq());
         return new SendResult(SendOutcome.ACCEPTED, ref);
     }
 

@@ -57,4 +57,11 @@ final class GridContext {
         return instance.getUserContext().get(Backpressure.USER_CONTEXT_KEY) instanceof Backpressure backpressure
                 && backpressure.refusing();
     }
+
+    /** Tells the member's active-rooms ranking that a message was written; no-op on a bare test member. */
+    static void written(HazelcastInstance instance, String roomId, long seqBefore) {
+        if (instance.getUserContext().get(ActiveRoomsIndex.USER_CONTEXT_KEY) instanceof ActiveRoomsIndex index) {
+            index.written(roomId, seqBefore);
+        }
+    }
 }
