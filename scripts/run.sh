@@ -9,6 +9,8 @@
 #   scripts/run.sh --build             rebuild first even if the jars exist
 #
 # Configuration: config/gridchat.yaml, overridden by GRIDCHAT_* environment variables (see README).
+# JVM options: MEMBER_JAVA_OPTS and EDGE_JAVA_OPTS are added to the grid members' and edge nodes' command lines
+# (default: none, so heap and collector are the JVM's defaults), e.g. MEMBER_JAVA_OPTS="-Xmx4g -Xlog:gc:file=gc.log".
 set -euo pipefail
 # Each child gets its own process group: Ctrl-C reaches only this script, which then stops them in order.
 set -m
@@ -22,7 +24,7 @@ while [ $# -gt 0 ]; do
     --members) members="$2"; shift 2 ;;
     --edges) edges="$2"; shift 2 ;;
     --build) build=true; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -105,7 +107,7 @@ for _ in $(seq 1 120); do grep -q "MariaDB ready" data/logs/mariadb.log && break
 for ((i = 0; i < members; i++)); do
   log="data/logs/grid-$i.log"
   echo "starting grid member $i (port $((member_port + i))) ..."
-  java "${java_opts[@]}" -cp "$grid_cp" io.gridchat.grid.GridNodeMain > "$log" 2>&1 &
+  java "${java_opts[@]}" ${MEMBER_JAVA_OPTS:-} -cp "$grid_cp" io.gridchat.grid.GridNodeMain > "$log" 2>&1 &
   pids_members+=($!)
   wait_for_port $((member_port + i)) "grid member $i" "$!" "$log"
 done
@@ -115,7 +117,7 @@ for ((i = 0; i < edges; i++)); do
   log="data/logs/edge-$i.log"
   port=$((edge_port + i))
   echo "starting edge node $i (port $port) ..."
-  GRIDCHAT_EDGE_PORT=$port GRIDCHAT_EDGE_ID="edge-$i" java "${java_opts[@]}" -cp "$edge_cp" \
+  GRIDCHAT_EDGE_PORT=$port GRIDCHAT_EDGE_ID="edge-$i" java "${java_opts[@]}" ${EDGE_JAVA_OPTS:-} -cp "$edge_cp" \
     io.gridchat.edge.EdgeNodeMain > "$log" 2>&1 &
   pids_edges+=($!)
   wait_for_port "$port" "edge node $i" "$!" "$log"

@@ -64,7 +64,7 @@ public final class EdgeNode implements AutoCloseable {
 
     public static EdgeNode start(GridchatConfig config) {
         String edgeId = config.edge().id().isEmpty() ? Ids.newId('e') : config.edge().id();
-        Grid grid = Grid.connect(config.cluster(), "edge-" + edgeId);
+        Grid grid = Grid.connect(config.cluster(), config.edge().maxGridCallsInFlight(), "edge-" + edgeId);
         ExecutorService blockingExecutor = Executors.newFixedThreadPool(config.edge().gridCallThreads(),
                 namedThreads("edge-blocking-"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(namedThreads("edge-timer-"));

@@ -2,6 +2,7 @@ package io.gridchat.edge;
 
 import com.hazelcast.client.HazelcastClientOfflineException;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.core.HazelcastOverloadException;
 import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.core.OperationTimeoutException;
 import com.hazelcast.core.MemberLeftException;
@@ -23,6 +24,10 @@ public final class Failures {
         Throwable root = Futures.rootOf(failure);
         if (root instanceof ClientError clientError) {
             return clientError;
+        }
+        if (root instanceof HazelcastOverloadException) {
+            LOG.debug("grid calls at their limit for {}", context);
+            return new ClientError(ErrorCode.UNAVAILABLE, "server busy, try again");
         }
         if (root instanceof RetryableException || root instanceof HazelcastInstanceNotActiveException
                 || root instanceof HazelcastClientOfflineException || root instanceof OperationTimeoutException

@@ -101,7 +101,7 @@ public final class Grid implements AutoCloseable {
         }
     }
 
-    public static Grid connect(ClusterSettings cluster, String instanceName) {
+    public static Grid connect(ClusterSettings cluster, int maxCallsInFlight, String instanceName) {
         ClientConfig config = new ClientConfig();
         config.setClusterName(cluster.name());
         config.setInstanceName(instanceName);
@@ -112,6 +112,10 @@ public final class Grid implements AutoCloseable {
         // The client waits for the backups' acks itself: without them in time a call fails (the client gets
         // UNAVAILABLE and resends) rather than being acknowledged with no backup holding it.
         config.setProperty(ClientProperty.FAIL_ON_INDETERMINATE_OPERATION_STATE.getName(), "true");
+        // Past this many waiting calls a new one fails at once (HazelcastOverloadException, UNAVAILABLE to the
+        // client): a backlog only grows once the grid is behind, and the client's own bookkeeping scans every
+        // waiting call ten times a second, so an unbounded backlog made an overloaded node collapse.
+        config.setProperty(ClientProperty.MAX_CONCURRENT_INVOCATIONS.getName(), Integer.toString(maxCallsInFlight));
         config.getNetworkConfig().setAddresses(cluster.members()).setSmartRouting(true);
         // Never give up on the grid: while it is away the node answers UNAVAILABLE and /health/ready is 503.
         config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(-1);

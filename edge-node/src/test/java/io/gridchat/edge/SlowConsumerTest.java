@@ -2,6 +2,7 @@ package io.gridchat.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.UserSessions;
@@ -13,10 +14,20 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,17 +36,20 @@ import org.junit.jupiter.api.Test;
  * Clients that hold server resources without using them: one that stops reading is cut off (close code 1013)
  * once its outbound queue passes limits.maxQueuedFrames, while a normal client in the same room keeps getting
  * every message on time; one that starts a handshake and goes silent is closed after
- * edge.handshakeTimeoutSeconds.
+ * edge.handshakeTimeoutSeconds. And a grid that falls behind: past edge.maxGridCallsInFlight waiting calls, a
+ * request is refused at once instead of queueing.
  */
 class SlowConsumerTest {
     private static final int MAX_QUEUED_FRAMES = 50;
     private static final int MOST_SENDS = 5_000;
+    private static final int MAX_GRID_CALLS = 100;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Platform platform;
 
     @BeforeAll
     static void start() {
         platform = Platform.start(1, 1, Map.of("limits.maxQueuedFrames", Integer.toString(MAX_QUEUED_FRAMES),
-                "edge.handshakeTimeoutSeconds", "2"));
+                "edge.handshakeTimeoutSeconds", "2", "edge.maxGridCallsInFlight", Integer.toString(MAX_GRID_CALLS)));
     }
 
     @AfterAll
@@ -98,6 +112,61 @@ class SlowConsumerTest {
             long waited = System.nanoTime() - started;
             assertThat(read).as("closed by the server, nothing sent").isEqualTo(-1);
             assertThat(Duration.ofNanos(waited)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void when_the_grid_falls_behind_then_requests_past_the_in_flight_limit_get_unavailable_at_once()
+            throws Exception {
+        ApiClient api = new ApiClient(platform.http(0));
+        Account owner = api.register(ApiClient.uniqueName("stall"));
+        String room = api.createRoom(owner, "stalled", "group");
+        HazelcastInstance member = platform.members().get(0).instance();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // Holds the partition thread of the room's partition: every grid call on the room waits behind it.
+        CompletionStage<Object> stall = member.<String, String>getMap("test-stall").submitToKey(room, entry -> {
+            holding.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        try {
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            int requests = 3 * MAX_GRID_CALLS;
+            List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+            HttpRequest get = HttpRequest.newBuilder(platform.http(0).resolve("/api/v1/rooms/" + room))
+                    .header("Authorization", "Bearer " + owner.token()).timeout(Duration.ofSeconds(60)).build();
+            for (int i = 0; i < requests; i++) {
+                responses.add(HTTP.sendAsync(get, HttpResponse.BodyHandlers.ofString()));
+            }
+            // While the grid still holds them, the calls past the limit have been answered already.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    responses.stream().filter(CompletableFuture::isDone).count() >= requests - MAX_GRID_CALLS);
+            List<HttpResponse<String>> refused = responses.stream().filter(CompletableFuture::isDone)
+                    .map(CompletableFuture::join).toList();
+            List<CompletableFuture<HttpResponse<String>>> waiting = responses.stream()
+                    .filter(response -> !response.isDone()).toList();
+            assertThat(refused).allSatisfy(response -> {
+                assertThat(response.statusCode()).isEqualTo(503);
+                assertThat(Json.MAPPER.readTree(response.body()).get("error").asText()).isEqualTo("UNAVAILABLE");
+                assertThat(response.body()).doesNotContain("Exception");
+            });
+            release.countDown();
+            stall.toCompletableFuture().get(30, TimeUnit.SECONDS);
+            // Those within the limit waited and were answered; one arriving while the limit was still full was
+            // refused like the others.
+            List<HttpResponse<String>> answered = waiting.stream().map(CompletableFuture::join).toList();
+            assertThat(answered).allSatisfy(response -> assertThat(response.statusCode()).isIn(200, 503));
+            assertThat(answered.stream().filter(response -> response.statusCode() == 200).count())
+                    .as("requests that waited for the grid and got the room")
+                    .isGreaterThanOrEqualTo(MAX_GRID_CALLS / 10);
+            assertThat(api.call("GET", "/api/v1/rooms/" + room, owner.token(), null).status()).isEqualTo(200);
+        } finally {
+            release.countDown();
         }
     }
 

@@ -13,9 +13,12 @@ package io.gridchat.config;
  * @param typingExpirySeconds a typing indicator not refreshed for this long goes off by itself
  * @param heartbeatSeconds how often the node tells the grid it lives; three missed beats and the grid
  *                         forgets its connections
+ * @param maxGridCallsInFlight grid calls the node may have waiting at once; past it a request gets UNAVAILABLE
+ *                             at once, so an overloaded grid sheds load instead of queueing without bound
  */
 public record EdgeSettings(String host, int port, String id, int idleTimeoutSeconds, int gridCallThreads,
-                           int typingExpirySeconds, int heartbeatSeconds, int handshakeTimeoutSeconds) {
+                           int typingExpirySeconds, int heartbeatSeconds, int handshakeTimeoutSeconds,
+                           int maxGridCallsInFlight) {
     public EdgeSettings {
         ConfigException.check(host != null && !host.isBlank(), "edge.host", "must not be empty");
         ConfigException.check(port >= 0 && port < 65536, "edge.port", "must be a port or 0");
@@ -25,5 +28,6 @@ public record EdgeSettings(String host, int port, String id, int idleTimeoutSeco
         ConfigException.check(gridCallThreads >= 1, "edge.gridCallThreads", "must be at least 1");
         ConfigException.check(typingExpirySeconds >= 1, "edge.typingExpirySeconds", "must be at least 1");
         ConfigException.check(heartbeatSeconds >= 1, "edge.heartbeatSeconds", "must be at least 1");
+        ConfigException.check(maxGridCallsInFlight >= 100, "edge.maxGridCallsInFlight", "must be at least 100");
     }
 }
