@@ -118,6 +118,11 @@ public final class EdgeNode implements AutoCloseable {
         };
     }
 
+    /** The node's services, for tests that drive one directly. */
+    EdgeServices services() {
+        return services;
+    }
+
     public int port() {
         return server.port();
     }

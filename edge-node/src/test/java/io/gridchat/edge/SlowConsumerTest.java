@@ -1,8 +1,10 @@
 package io.gridchat.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastOverloadException;
 import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.UserSessions;
@@ -49,7 +51,8 @@ class SlowConsumerTest {
     @BeforeAll
     static void start() {
         platform = Platform.start(1, 1, Map.of("limits.maxQueuedFrames", Integer.toString(MAX_QUEUED_FRAMES),
-                "edge.handshakeTimeoutSeconds", "2", "edge.maxGridCallsInFlight", Integer.toString(MAX_GRID_CALLS)));
+                "edge.handshakeTimeoutSeconds", "2", "edge.maxGridCallsInFlight", Integer.toString(MAX_GRID_CALLS),
+                "limits.apiCallsPerUser", "0")); // no rate-limit call before each API request: only the room's
     }
 
     @AfterAll
@@ -155,6 +158,10 @@ class SlowConsumerTest {
                 assertThat(Json.MAPPER.readTree(response.body()).get("error").asText()).isEqualTo("UNAVAILABLE");
                 assertThat(response.body()).doesNotContain("Exception");
             });
+            // The HTTP list would be refused by the token check before; the list's own query is refused too.
+            Throwable refusedQuery = catchThrowable(() -> platform.edge(0).services().activeRooms().top(10)
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS));
+            assertThat(Futures.rootOf(refusedQuery)).isInstanceOf(HazelcastOverloadException.class);
             release.countDown();
             stall.toCompletableFuture().get(30, TimeUnit.SECONDS);
             // Those within the limit waited and were answered; one arriving while the limit was still full was
@@ -165,6 +172,8 @@ class SlowConsumerTest {
                     .as("requests that waited for the grid and got the room")
                     .isGreaterThanOrEqualTo(MAX_GRID_CALLS / 10);
             assertThat(api.call("GET", "/api/v1/rooms/" + room, owner.token(), null).status()).isEqualTo(200);
+            assertThat(api.call("GET", "/api/v1/rooms?active=true", owner.token(), null).status())
+                    .as("the list after a refused query").isEqualTo(200);
         } finally {
             release.countDown();
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ public final class ActiveRoomList {
 
     private final Grid grid;
     private final RoomSettings settings;
+    private static final long QUERY_TIMEOUT_SECONDS = 10;
     private final AtomicReference<CompletableFuture<Ranking>> latest = new AtomicReference<>();
 
     public ActiveRoomList(Grid grid, RoomSettings settings) {
@@ -70,6 +72,16 @@ public final class ActiveRoomList {
 
     /** Every member answers from the ranking it keeps of its own rooms; the answers are merged here. */
     private void ask(CompletableFuture<Ranking> merged) {
+        // A query that fails, or never answers, must not stay the current one: every later request would wait on it.
+        merged.orTimeout(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        try {
+            submit(merged);
+        } catch (RuntimeException e) {
+            merged.completeExceptionally(e);
+        }
+    }
+
+    private void submit(CompletableFuture<Ranking> merged) {
         long askedAt = System.nanoTime();
         grid.rankingExecutor().submitToAllMembers(new ActiveRoomsQuery(settings.activeLimit()),
                 new MultiExecutionCallback() {
