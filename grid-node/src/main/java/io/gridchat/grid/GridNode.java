@@ -34,6 +34,7 @@ public final class GridNode implements AutoCloseable {
     private final ShardPools pools;
     private final UnsavedWatch unsaved;
     private volatile RoomUpkeep rooms;
+    private volatile EdgeReaper edgeReaper;
 
     private GridNode(HazelcastInstance instance, ShardPools pools, UnsavedWatch unsaved) {
         this.instance = instance;
@@ -53,7 +54,7 @@ public final class GridNode implements AutoCloseable {
             node.initialiseLoaders();
             readiness.markReady();
             instance.getMap(MapNames.GRID_STATUS).set(MapNames.GRID_LOADED, System.currentTimeMillis());
-            EdgeReaper.register(instance);
+            node.edgeReaper = EdgeReaper.register(instance);
             PresenceReaper.register(instance, config.presence());
             node.rooms = RoomUpkeep.start(instance, config.rooms());
             node.submitDelivery(config.grid().deliverySnapshotMillis());
@@ -125,6 +126,9 @@ public final class GridNode implements AutoCloseable {
         unsaved.close();
         if (rooms != null) {
             rooms.close();
+        }
+        if (edgeReaper != null) {
+            edgeReaper.close();
         }
     }
 }

@@ -1,0 +1,80 @@
+package io.gridchat.grid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.gridchat.model.Connection;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.UserSessions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An edge node's heartbeat entry in {@code edges} lives for three beats; when it runs out the grid drops the
+ * node's connections within about a second (not when Hazelcast's expiry sweep comes by, which on a loaded
+ * member was up to ~20 s later), and a node that keeps beating keeps them.
+ */
+class EdgeReaperTest {
+    private static final int TTL_SECONDS = 2;
+    private static TestGrid grid;
+
+    @BeforeAll
+    static void start() {
+        grid = TestGrid.start(1, Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        grid.close();
+    }
+
+    private static HazelcastInstance hz() {
+        return grid.member(0).instance();
+    }
+
+    private static String connectOne(String edgeId) {
+        String userId = "u" + System.nanoTime();
+        hz().<String, UserSessions>getMap(MapNames.SESSIONS).set(userId,
+                new UserSessions(userId, List.of(new Connection(edgeId, "c" + System.nanoTime(), 1L))));
+        return userId;
+    }
+
+    private static boolean connected(String userId, String edgeId) {
+        UserSessions sessions = hz().<String, UserSessions>getMap(MapNames.SESSIONS).get(userId);
+        return sessions != null && sessions.connections().stream().anyMatch(c -> c.edgeId().equals(edgeId));
+    }
+
+    @Test
+    void a_dead_edge_nodes_connections_go_within_seconds_of_its_heartbeat_ttl() {
+        String edgeId = "dead" + System.nanoTime();
+        String userId = connectOne(edgeId);
+        hz().<String, Long>getMap(MapNames.EDGES).put(edgeId, System.currentTimeMillis(), TTL_SECONDS,
+                TimeUnit.SECONDS);
+        long ttlEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(TTL_SECONDS);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !connected(userId, edgeId));
+        assertThat(Duration.ofNanos(System.nanoTime() - ttlEnds)).as("dropped after the TTL ran out")
+                .isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void an_edge_node_that_keeps_beating_keeps_its_connections() throws InterruptedException {
+        String edgeId = "live" + System.nanoTime();
+        String userId = connectOne(edgeId);
+        IMap<String, Long> edges = hz().getMap(MapNames.EDGES);
+        for (int beat = 0; beat < 4 * TTL_SECONDS * 2; beat++) {
+            edges.put(edgeId, System.currentTimeMillis(), TTL_SECONDS, TimeUnit.SECONDS);
+            Thread.sleep(500); // the beat period itself: what is tested is that a node beating this often stays
+            assertThat(connected(userId, edgeId)).as("after beat %d", beat).isTrue();
+        }
+        edges.delete(edgeId);
+    }
+}
