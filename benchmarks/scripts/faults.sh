@@ -17,6 +17,8 @@
 #
 # Flags (default): --scenarios (a,b,c,d,e) --rate (400) --outage (60) --rooms (100) --participants (4)
 #   --connections (100) --warmup (10: load before the fault) --tail (10: load after the fault) --build
+#   --drain (180: most seconds the driver waits after the load for every ack and stored row; above the box's
+#   capacity the backlog needs longer, or "acked but not in MySQL" only means not yet)
 # Ports (loopback): MariaDB 3317, shard-1 forwarder 3318 (control 3319), members 5801-5803, edges 8180-8181.
 # Data and logs: benchmarks/target/faults/ (logs/, results.jsonl). Every process started here is stopped on
 # exit, Ctrl-C included. JVM heaps: MEMBER_HEAP (512m), EDGE_HEAP (384m), DRIVER_HEAP (512m).
@@ -35,6 +37,7 @@ participants=4
 connections=100
 warmup=10
 tail_s=10
+drain=180
 build=false
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -46,6 +49,7 @@ while [ $# -gt 0 ]; do
     --connections) connections="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --tail) tail_s="$2"; shift 2 ;;
+    --drain) drain="$2"; shift 2 ;;
     --build) build=true; shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
@@ -236,7 +240,7 @@ driver_start() { # scenario
   mkfifo "$out/control"
   local cmd=(java -Xmx${DRIVER_HEAP:-512m} -Dlogback.configurationFile=benchmarks/scripts/logback-bench.xml
     -cp "$bench_cp" io.gridchat.bench.faults.FaultDriver --scenario "$1" --edges "$edge_urls" --rooms "$rooms"
-    --participants "$participants" --connections "$connections" --rate "$rate" --mysql-shards "$direct_shards")
+    --participants "$participants" --connections "$connections" --rate "$rate" --drain "$drain" --mysql-shards "$direct_shards")
   log "+ $(printf '%q ' "${cmd[@]}") < $out/control > $out/$1.json 2> $logs/driver-$1.log"
   "${cmd[@]}" < "$out/control" > "$out/$1.json" 2> "$logs/driver-$1.log" &
   pids[driver]=$!
