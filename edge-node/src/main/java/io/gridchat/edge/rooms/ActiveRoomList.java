@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
 public final class ActiveRoomList {
     private static final Logger LOG = LoggerFactory.getLogger(ActiveRoomList.class);
     private static final int DEFAULT_ACTIVE_LIMIT = 50;
+    private static final long QUERY_TIMEOUT_SECONDS = 10;
 
     private final Grid grid;
     private final RoomSettings settings;
-    private static final long QUERY_TIMEOUT_SECONDS = 10;
     private final AtomicReference<CompletableFuture<Ranking>> latest = new AtomicReference<>();
 
     public ActiveRoomList(Grid grid, RoomSettings settings) {
