@@ -10,6 +10,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridchat.config.GridSettings;
 import io.gridchat.model.MapNames;
+import io.gridchat.model.processor.ActiveRoomsIndex;
 import io.gridchat.model.serial.ModelSerialization;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class BenchGrid implements AutoCloseable {
     private static final Duration SAFE_TIMEOUT = Duration.ofMinutes(1);
+    private static final int ACTIVE_LIMIT = 200;
     private static final List<String> STORED_MAPS = List.of(MapNames.ROOMS, MapNames.MEMBERS, MapNames.MESSAGES);
     private final List<HazelcastInstance> members = new ArrayList<>();
 
@@ -92,6 +94,8 @@ final class BenchGrid implements AutoCloseable {
         ModelSerialization.register(config.getSerializationConfig());
         ConcurrentMap<String, Object> userContext = new ConcurrentHashMap<>();
         userContext.put(GridSettings.USER_CONTEXT_KEY, grid);
+        // as on a member: a send notes its room for the active-rooms ranking
+        userContext.put(ActiveRoomsIndex.USER_CONTEXT_KEY, new ActiveRoomsIndex(ACTIVE_LIMIT));
         config.setUserContext(userContext);
 
         config.addMapConfig(stored(MapNames.ROOMS, grid));
