@@ -18,13 +18,12 @@ import org.slf4j.LoggerFactory;
 final class EdgeHeartbeat implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeHeartbeat.class);
     private static final int MISSED_BEATS = 3;
+    /** Time for the grid's reaper, which may still be dropping this node's connections, to finish first. */
+    private static final long REREGISTER_AGAIN_SECONDS = 5;
 
     private final Grid grid;
     private final String edgeId;
     private final int beatSeconds;
-    /** Time for the grid's reaper, which may still be dropping this node's connections, to finish first. */
-    private static final long REREGISTER_AGAIN_SECONDS = 5;
-
     private final ScheduledExecutorService timer;
     private final List<Runnable> whenForgotten = new CopyOnWriteArrayList<>();
     private final ScheduledFuture<?> beats;

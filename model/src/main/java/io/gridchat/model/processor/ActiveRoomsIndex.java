@@ -56,9 +56,7 @@ public final class ActiveRoomsIndex {
      * of these rooms and of the seated ones only, never every room's.
      */
     public void written(String roomId, long seqBefore) {
-        if (!writtenSince.containsKey(roomId)) {
-            writtenSince.putIfAbsent(roomId, seqBefore);
-        }
+        writtenSince.putIfAbsent(roomId, seqBefore); // a present key is mostly answered without locking
     }
 
     /** Re-ranks the rooms of this member's partitions from their counters and live seats. */
