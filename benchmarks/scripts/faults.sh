@@ -11,6 +11,11 @@
 #   d  graceful stop of all grid members (SIGTERM, shutdown hook flushes), then start them again
 #   e  shard 1 unreachable for --outage seconds, and halfway through kill -9 a grid member: the rows the dead
 #      member could not store must be stored by the promoted backups (README "Write-behind backups")
+# After the last scenario the final check: edge nodes stopped, grid members stopped gracefully (their
+# write-behind queues flushed, however long that takes), then io.gridchat.bench.faults.FaultVerify compares
+# every send each driver saw acked ($out/<scenario>.acks.tsv) with MySQL, with no time limit left to run out;
+# one JSON line per scenario on stdout and in verified.jsonl (a driver's own line can only say "not yet stored"
+# when its --drain wait ends first). Exit status 1 if anything acked was lost, duplicated or reordered.
 #
 #   benchmarks/scripts/faults.sh                         all scenarios, 400 sends/s, 60 s outage
 #   benchmarks/scripts/faults.sh --scenarios a,c --rate 300 --outage 20
@@ -67,6 +72,9 @@ fi
 
 out=benchmarks/target/faults
 logs=$out/logs
+# Each run starts with empty logs (the previous run's are kept in logs.previous): the harness greps them.
+rm -rf "$logs.previous"
+if [ -d "$logs" ]; then mv "$logs" "$logs.previous"; fi
 mkdir -p "$logs" "$out/tmp"
 db_port=3317
 fwd_port=3318
@@ -157,8 +165,9 @@ stop_proc() { # name, signal[, seconds to wait before kill -9 (default 60)]
   unset "pids[$1]"
 }
 
-migrations_done() { # the number of "All migration tasks have been completed" lines in the member logs
-  cat "$logs"/member-*.log 2>/dev/null | grep -c "All migration tasks have been completed" || true
+migrations_done() { # lines in the member logs saying a re-partitioning finished (a lone member finds balance)
+  cat "$logs"/member-*.log 2>/dev/null \
+    | grep -cE "All migration tasks have been completed|Partition balance is ok, no need to repartition" || true
 }
 wait_migrations() { # before: count from migrations_done before the change; waits (at most 120 s) for a new one
   local before=$1
@@ -173,7 +182,7 @@ wait_migrations() { # before: count from migrations_done before the change; wait
     fi
     sleep 0.25
   done
-  log "WARNING: no 'All migration tasks have been completed' in the member logs after 120 s"
+  log "WARNING: no re-partitioning finished in the member logs after 120 s"
 }
 
 forwarder() { # cut | restore | status
@@ -242,6 +251,8 @@ driver_start() { # scenario
     -cp "$bench_cp" io.gridchat.bench.faults.FaultDriver --scenario "$1" --edges "$edge_urls" --rooms "$rooms"
     --participants "$participants" --connections "$connections" --rate "$rate" --drain "$drain" --mysql-shards "$direct_shards")
   log "+ $(printf '%q ' "${cmd[@]}") < $out/control > $out/$1.json 2> $logs/driver-$1.log"
+  rm -f "$out/$1.acks.tsv"
+  cmd+=(--acks-file "$out/$1.acks.tsv")
   "${cmd[@]}" < "$out/control" > "$out/$1.json" 2> "$logs/driver-$1.log" &
   pids[driver]=$!
   exec 7> "$out/control"
@@ -347,4 +358,23 @@ for s in "${chosen[@]}"; do
   log "=== scenario $s"
   "scenario_$s"
 done
-log "results: $out/results.jsonl"
+# ---- the final check: everything flushed, then every acked send looked up in MySQL ------------------------
+log "=== final check: stopping edge nodes, then grid members gracefully (flushing write-behind queues) ..."
+for ((i = 0; i < edges; i++)); do stop_proc "edge-$i" TERM 20; done
+for ((i = members - 1; i >= 0; i--)); do
+  t0=$SECONDS
+  stop_proc "member-$i" TERM 1800
+  log "member-$i stopped after $((SECONDS - t0)) s"
+done
+ack_files=()
+for s in "${chosen[@]}"; do
+  if [ -s "$out/$s.acks.tsv" ]; then ack_files+=("$out/$s.acks.tsv"); else log "no acks file for scenario $s"; fi
+done
+verified=0
+if [ ${#ack_files[@]} -gt 0 ]; then
+  java -Xmx${DRIVER_HEAP:-512m} -Dlogback.configurationFile=benchmarks/scripts/logback-bench.xml -cp "$bench_cp" \
+    io.gridchat.bench.faults.FaultVerify --mysql-shards "$direct_shards" "${ack_files[@]}" | tee -a "$out/verified.jsonl" \
+    || verified=$?
+fi
+log "results: $out/results.jsonl (driver lines), $out/verified.jsonl (final check)"
+exit $verified

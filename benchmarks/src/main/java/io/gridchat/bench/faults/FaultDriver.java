@@ -135,7 +135,12 @@ public final class FaultDriver {
         long drainMillis = afterFault == null ? -1 : afterFault.await();
         List<MessageTable.Row> rows = table.read();
         long behind = awaitReceivers(prepared, rows);
-        Verdict verdict = Verdict.of(log.acks(), rows);
+        List<SendLog.Ack> acks = log.acks();
+        Verdict verdict = Verdict.of(acks, rows);
+        if (options.acksFile() != null) {
+            AckFile.write(options.acksFile(), prepared.rooms(), acks);
+            LOG.info("acked sends written to {} for the final check", options.acksFile());
+        }
         ObjectNode summary = summary(options, log, verdict, prepared.clients(), fault, sendStart, faultStart,
                 faultEnd, stop);
         summary.put("drainMs", drainMillis).put("finalDrainMs", finalDrainMillis)

@@ -1,6 +1,7 @@
 package io.gridchat.bench.faults;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,10 +14,11 @@ import java.util.Set;
  * @param edges        WebSocket bases of the edge nodes (ws://host:port); client i starts on edge i mod n
  * @param mysqlShards  JDBC URLs of the shards, straight to the database (not through the forwarder)
  * @param drainSeconds most time to wait after {@code stop} for acks and for MySQL to hold every acked send
+ * @param acksFile     where to write the acked sends for {@link FaultVerify}, or null
  */
 record FaultOptions(String scenario, List<URI> edges, int rooms, int participants, int connections, double rate,
                     long ackTimeoutMillis, int drainSeconds, List<String> mysqlShards, String mysqlUser,
-                    String mysqlPassword, String userPrefix) {
+                    String mysqlPassword, String userPrefix, Path acksFile) {
 
     static final String USAGE = """
             usage: FaultDriver [options]; then commands on stdin, one a line:
@@ -29,10 +31,12 @@ record FaultOptions(String scenario, List<URI> edges, int rooms, int participant
               --drain SECONDS         most wait after stop for acks and stored rows (default 180)
               --mysql-shards URL,URL  JDBC URLs of all shards (required)
               --mysql-user U (root) --mysql-password PW (empty) --user-prefix P (default f<time>)
+              --acks-file PATH        write the acked sends there at the end, for FaultVerify (default none)
             """;
 
     private static final Set<String> KEYS = Set.of("scenario", "edges", "rooms", "participants", "connections",
-            "rate", "ack-timeout-ms", "drain", "mysql-shards", "mysql-user", "mysql-password", "user-prefix");
+            "rate", "ack-timeout-ms", "drain", "mysql-shards", "mysql-user", "mysql-password", "user-prefix",
+            "acks-file");
 
     static FaultOptions parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -59,7 +63,8 @@ record FaultOptions(String scenario, List<URI> edges, int rooms, int participant
                 number(values, "ack-timeout-ms", 5000), number(values, "drain", 180),
                 split(values.get("mysql-shards")), values.getOrDefault("mysql-user", "root"),
                 values.getOrDefault("mysql-password", ""),
-                values.getOrDefault("user-prefix", "f" + Long.toString(System.currentTimeMillis(), 36)));
+                values.getOrDefault("user-prefix", "f" + Long.toString(System.currentTimeMillis(), 36)),
+                values.containsKey("acks-file") ? Path.of(values.get("acks-file")) : null);
     }
 
     /** The HTTP base of an edge node's WebSocket base. */
