@@ -46,7 +46,8 @@ public final class GridNode implements AutoCloseable {
         ShardPools pools = new ShardPools(config.mysql());
         try {
             pools.migrate();
-            Backpressure backpressure = new Backpressure(config.grid().maxUnsavedMessages());
+            Backpressure backpressure = new Backpressure(config.grid().maxUnsavedMessages(),
+                    config.grid().maxHeapPercent() / 100.0);
             MemberReadiness readiness = new MemberReadiness();
             HazelcastInstance instance = Hazelcast.newHazelcastInstance(MemberConfigFactory.create(config, pools,
                     backpressure, readiness));

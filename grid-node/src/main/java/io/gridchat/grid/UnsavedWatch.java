@@ -11,37 +11,43 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Samples how many messages this member holds that MySQL does not have yet (the messages map's dirty entries,
- * i.e. its write-behind backlog) four times a second and feeds the member's {@link Backpressure}, so a shard
- * outage or a slow database turns into refused sends instead of memory exhaustion.
+ * i.e. its write-behind backlog) and how full its heap was after the last garbage collection, four times a
+ * second, and feeds the member's {@link Backpressure}: a shard outage, a slow database or more traffic than the
+ * heap can hold turns into refused sends instead of memory exhaustion.
  */
 final class UnsavedWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UnsavedWatch.class);
     private static final long PERIOD_MILLIS = 250;
 
     private final ScheduledExecutorService timer;
+    private final HeapAfterGc heap;
 
-    private UnsavedWatch(ScheduledExecutorService timer) {
+    private UnsavedWatch(ScheduledExecutorService timer, HeapAfterGc heap) {
         this.timer = timer;
+        this.heap = heap;
     }
 
     static UnsavedWatch start(HazelcastInstance instance, Backpressure backpressure) {
+        HeapAfterGc heap = HeapAfterGc.watch();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "gridchat-unsaved-watch");
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleWithFixedDelay(() -> sample(instance, backpressure), PERIOD_MILLIS, PERIOD_MILLIS,
+        timer.scheduleWithFixedDelay(() -> sample(instance, backpressure, heap), PERIOD_MILLIS, PERIOD_MILLIS,
                 TimeUnit.MILLISECONDS);
-        return new UnsavedWatch(timer);
+        return new UnsavedWatch(timer, heap);
     }
 
-    private static void sample(HazelcastInstance instance, Backpressure backpressure) {
+    private static void sample(HazelcastInstance instance, Backpressure backpressure, HeapAfterGc heap) {
         try {
             boolean wasRefusing = backpressure.refusing();
-            backpressure.sample(instance.getMap(MapNames.MESSAGES).getLocalMapStats().getDirtyEntryCount());
+            backpressure.sample(instance.getMap(MapNames.MESSAGES).getLocalMapStats().getDirtyEntryCount(),
+                    heap.fraction());
             if (backpressure.refusing() != wasRefusing) {
-                LOG.warn("{} sends: {} messages not yet in MySQL", backpressure.refusing() ? "refusing" : "accepting",
-                        backpressure.unsaved());
+                LOG.warn("{} sends: {} messages not yet in MySQL, heap {}% full after the last collection",
+                        backpressure.refusing() ? "refusing" : "accepting", backpressure.unsaved(),
+                        Math.round(backpressure.heap() * 100));
             }
         } catch (RuntimeException e) {
             LOG.debug("unsaved-messages sample failed: {}", e.toString());
@@ -51,5 +57,6 @@ final class UnsavedWatch implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        heap.close();
     }
 }

@@ -19,11 +19,13 @@ package io.gridchat.config;
  *                          10 s by default). If MySQL lags longer and the primary dies, the promoted backup has
  *                          nothing left to store: it must exceed the longest store lag the platform should survive.
  *                          Messages stay in memory at least this long too (see {@link #evictableAfterMillis}).
+ * @param maxHeapPercent    most of its heap a member may still use right after a garbage collection; above it
+ *                          sends are refused like above {@code maxUnsavedMessages}, until it is 5 points lower
  */
 public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPageSize, int backupCount,
                            int writeDelaySeconds, int writeBatchSize, int journalCapacity,
                            int deliverySnapshotMillis, int offlinePushLimit, int maxUnsavedMessages,
-                           int backupHoldSeconds) {
+                           int backupHoldSeconds, int maxHeapPercent) {
     /** Key of this record in a member's user context. */
     public static final String USER_CONTEXT_KEY = "gridchat.grid";
     private static final long EVICTION_SLACK_MILLIS = 5000;
@@ -41,6 +43,8 @@ public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPage
                 "must be 1 to grid.maxPageSize");
         ConfigException.check(maxUnsavedMessages >= 10, "grid.maxUnsavedMessages", "must be at least 10");
         ConfigException.check(backupHoldSeconds >= 1, "grid.backupHoldSeconds", "must be at least 1");
+        ConfigException.check(maxHeapPercent >= 1 && maxHeapPercent <= 100, "grid.maxHeapPercent",
+                "must be 1 to 100");
     }
 
     /**
