@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -46,21 +44,8 @@ class HeartbeatUnderOverloadTest {
         EdgeServices edge = platform.edge(0).services();
         HazelcastInstance member = platform.members().get(0).instance();
         String key = "stalled-" + System.nanoTime();
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        // Holds the key's partition thread: the edge's calls on that partition wait behind it.
-        CompletionStage<Object> stall = member.<String, String>getMap("test-stall").submitToKey(key, entry -> {
-            holding.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        });
         List<CompletableFuture<?>> waiting = new ArrayList<>();
-        try {
-            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        try (PartitionStall stall = PartitionStall.hold(member, key)) {
             // Fills every call slot the node's own long-polls (topic reads) leave: the last one is refused.
             boolean full = false;
             for (int i = 0; i < MAX_GRID_CALLS && !full; i++) {
@@ -74,10 +59,7 @@ class HeartbeatUnderOverloadTest {
             // Two beats come due while every call slot is taken (the entry's TTL is three). A plain wait: the
             // member cannot be asked meanwhile, its heartbeat entry may sit behind the stalled partition thread.
             Thread.sleep(2_500L * BEAT_SECONDS);
-        } finally {
-            release.countDown();
         }
-        stall.toCompletableFuture().get(30, TimeUnit.SECONDS);
         CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         long released = System.currentTimeMillis();
         IMap<String, Long> beats = member.getMap(MapNames.EDGES);

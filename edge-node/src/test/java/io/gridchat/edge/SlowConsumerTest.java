@@ -26,8 +26,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -125,21 +123,9 @@ class SlowConsumerTest {
         Account owner = api.register(ApiClient.uniqueName("stall"));
         String room = api.createRoom(owner, "stalled", "group");
         HazelcastInstance member = platform.members().get(0).instance();
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        // Holds the partition thread of the room's partition: every grid call on the room waits behind it.
-        CompletionStage<Object> stall = member.<String, String>getMap("test-stall").submitToKey(room, entry -> {
-            holding.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        });
-        try {
-            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-            int requests = 3 * MAX_GRID_CALLS;
+        int requests = 3 * MAX_GRID_CALLS;
+        List<CompletableFuture<HttpResponse<String>>> waiting;
+        try (PartitionStall stall = PartitionStall.hold(member, room)) {
             List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
             HttpRequest get = HttpRequest.newBuilder(platform.http(0).resolve("/api/v1/rooms/" + room))
                     .header("Authorization", "Bearer " + owner.token()).timeout(Duration.ofSeconds(60)).build();
@@ -151,8 +137,7 @@ class SlowConsumerTest {
                     responses.stream().filter(CompletableFuture::isDone).count() >= requests - MAX_GRID_CALLS);
             List<HttpResponse<String>> refused = responses.stream().filter(CompletableFuture::isDone)
                     .map(CompletableFuture::join).toList();
-            List<CompletableFuture<HttpResponse<String>>> waiting = responses.stream()
-                    .filter(response -> !response.isDone()).toList();
+            waiting = responses.stream().filter(response -> !response.isDone()).toList();
             assertThat(refused).allSatisfy(response -> {
                 assertThat(response.statusCode()).isEqualTo(503);
                 assertThat(Json.MAPPER.readTree(response.body()).get("error").asText()).isEqualTo("UNAVAILABLE");
@@ -162,21 +147,17 @@ class SlowConsumerTest {
             Throwable refusedQuery = catchThrowable(() -> platform.edge(0).services().activeRooms().top(10)
                     .toCompletableFuture().get(10, TimeUnit.SECONDS));
             assertThat(Futures.rootOf(refusedQuery)).isInstanceOf(HazelcastOverloadException.class);
-            release.countDown();
-            stall.toCompletableFuture().get(30, TimeUnit.SECONDS);
-            // Those within the limit waited and were answered; one arriving while the limit was still full was
-            // refused like the others.
-            List<HttpResponse<String>> answered = waiting.stream().map(CompletableFuture::join).toList();
-            assertThat(answered).allSatisfy(response -> assertThat(response.statusCode()).isIn(200, 503));
-            assertThat(answered.stream().filter(response -> response.statusCode() == 200).count())
-                    .as("requests that waited for the grid and got the room")
-                    .isGreaterThanOrEqualTo(MAX_GRID_CALLS / 10);
-            assertThat(api.call("GET", "/api/v1/rooms/" + room, owner.token(), null).status()).isEqualTo(200);
-            assertThat(api.call("GET", "/api/v1/rooms?active=true", owner.token(), null).status())
-                    .as("the list after a refused query").isEqualTo(200);
-        } finally {
-            release.countDown();
         }
+        // Those within the limit waited and were answered; one arriving while the limit was still full was
+        // refused like the others.
+        List<HttpResponse<String>> answered = waiting.stream().map(CompletableFuture::join).toList();
+        assertThat(answered).allSatisfy(response -> assertThat(response.statusCode()).isIn(200, 503));
+        assertThat(answered.stream().filter(response -> response.statusCode() == 200).count())
+                .as("requests that waited for the grid and got the room")
+                .isGreaterThanOrEqualTo(MAX_GRID_CALLS / 10);
+        assertThat(api.call("GET", "/api/v1/rooms/" + room, owner.token(), null).status()).isEqualTo(200);
+        assertThat(api.call("GET", "/api/v1/rooms?active=true", owner.token(), null).status())
+                .as("the list after a refused query").isEqualTo(200);
     }
 
     /** A client close frame (masked, with a zero mask) echoing 1013. */
