@@ -95,6 +95,7 @@ public final class FaultDriver {
         OpenModelSender sender = new OpenModelSender(prepared.clients(), prepared.rooms(), plan, run, options.rate());
         Thread sending = new Thread(sender, "sender");
         long sendStart = System.nanoTime();
+        log.sendingFrom(sendStart);
         sending.start();
         timer.scheduleAtFixedRate(() -> progress(log, prepared.clients(), sendStart), 1, 1, TimeUnit.SECONDS);
         LOG.info("sending {} messages/s; commands on stdin: fault-start TEXT | fault-end | stop", options.rate());

@@ -38,6 +38,13 @@ final class SendLog {
         this.lastAckNanos = startNanos;
     }
 
+    /** The load starts now: the longest time without an ack is counted from here, not from the setup. */
+    synchronized void sendingFrom(long nanos) {
+        lastAckNanos = nanos;
+        maxAckGapNanos = 0;
+        maxAckGapEndNanos = 0;
+    }
+
     void created() {
         created.increment();
     }
