@@ -8,6 +8,7 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.management.ListenerNotFoundException;
@@ -57,10 +58,9 @@ final class HeapAfterGc implements NotificationListener, AutoCloseable {
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
                 (CompositeData) notification.getUserData());
         long used = 0;
-        for (var pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+        for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
             if (heapPools.contains(pool.getKey())) {
-                MemoryUsage usage = pool.getValue();
-                used += usage.getUsed();
+                used += pool.getValue().getUsed();
             }
         }
         fraction = maxHeap > 0 ? (double) used / maxHeap : 0;

@@ -159,12 +159,7 @@ public final class FaultDriver {
                 .put("sendSeconds", ms(stop - sendStart) / 1000.0)
                 .put("faultStartS", faultStart == 0 ? -1 : ms(faultStart - sendStart) / 1000.0)
                 .put("faultEndS", faultEnd == 0 ? -1 : ms(faultEnd - sendStart) / 1000.0)
-                .put("sends", log.createdCount()).put("acked", verdict.acked())
-                .put("unacked", unacked(clients)).put("rows", verdict.rows())
-                .put("lost", verdict.lost()).put("seqMismatch", verdict.seqMismatch())
-                .put("duplicated", verdict.duplicated()).put("dupClientMsgIds", verdict.dupClientMsgIds())
-                .put("dupMsgIds", verdict.dupMsgIds()).put("dupSeqAcks", verdict.dupSeqAcks())
-                .put("reordered", verdict.reordered()).put("storedUnacked", verdict.storedUnacked())
+                .put("sends", log.createdCount()).put("unacked", unacked(clients))
                 .put("unavailable", log.refusals("UNAVAILABLE")).put("timeouts", log.timeouts())
                 .put("disconnects", log.disconnects()).put("reconnects", log.reconnects())
                 .put("resumes", log.resumes())
@@ -172,8 +167,7 @@ public final class FaultDriver {
                 .put("maxNoAckGapEndS", gap[1] == 0 ? -1 : ms(gap[1] - sendStart) / 1000.0);
         ObjectNode refusals = summary.putObject("refusals");
         log.refusals().forEach(refusals::put);
-        verdict.lostSamples().forEach(summary.putArray("lostSamples")::add);
-        return summary;
+        return verdict.putInto(summary);
     }
 
     /** Waits a little for every receiver to have every room's messages; returns the (client, room) pairs behind. */

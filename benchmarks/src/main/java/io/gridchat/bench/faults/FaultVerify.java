@@ -57,14 +57,7 @@ public final class FaultVerify {
 
     private static ObjectNode line(Path file, Verdict verdict) {
         String name = file.getFileName().toString();
-        ObjectNode line = Json.object().put("scenario", name.substring(0, name.indexOf('.')))
-                .put("checked", "after the final graceful stop of the grid members")
-                .put("acked", verdict.acked()).put("rows", verdict.rows()).put("lost", verdict.lost())
-                .put("seqMismatch", verdict.seqMismatch()).put("duplicated", verdict.duplicated())
-                .put("dupClientMsgIds", verdict.dupClientMsgIds()).put("dupMsgIds", verdict.dupMsgIds())
-                .put("dupSeqAcks", verdict.dupSeqAcks()).put("reordered", verdict.reordered())
-                .put("storedUnacked", verdict.storedUnacked());
-        verdict.lostSamples().forEach(line.putArray("lostSamples")::add);
-        return line;
+        return verdict.putInto(Json.object().put("scenario", name.substring(0, name.indexOf('.')))
+                .put("checked", "after the final graceful stop of the grid members"));
     }
 }

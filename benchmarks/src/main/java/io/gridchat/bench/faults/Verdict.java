@@ -1,5 +1,6 @@
 package io.gridchat.bench.faults;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,6 +62,15 @@ record Verdict(long acked, long rows, long lost, long seqMismatch, long dupClien
         long storedUnacked = byClientMsgId.keySet().stream().filter(id -> !ackedClientMsgIds.contains(id)).count();
         return new Verdict(acks.size(), rows.size(), lost, mismatch, extra(byClientMsgId), extra(byMsgId), dupSeqAcks,
                 reordered(acks), storedUnacked, samples);
+    }
+
+    /** Adds the verdict's counts and lost samples to a JSON line (the driver's and the final check's). */
+    ObjectNode putInto(ObjectNode line) {
+        line.put("acked", acked).put("rows", rows).put("lost", lost).put("seqMismatch", seqMismatch)
+                .put("duplicated", duplicated()).put("dupClientMsgIds", dupClientMsgIds).put("dupMsgIds", dupMsgIds)
+                .put("dupSeqAcks", dupSeqAcks).put("reordered", reordered).put("storedUnacked", storedUnacked);
+        lostSamples.forEach(line.putArray("lostSamples")::add);
+        return line;
     }
 
     long duplicated() {
