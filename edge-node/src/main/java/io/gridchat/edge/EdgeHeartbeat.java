@@ -2,7 +2,6 @@ package io.gridchat.edge;
 
 import io.gridchat.model.processor.DropEdge;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -47,29 +46,23 @@ final class EdgeHeartbeat implements AutoCloseable {
     }
 
     private void beat() {
-        CompletionStage<Long> put;
-        try {
-            put = grid.edges().putAsync(edgeId, System.currentTimeMillis(), (long) beatSeconds * MISSED_BEATS,
-                    TimeUnit.SECONDS);
-        } catch (RuntimeException e) {
-            // Refused before it left (HazelcastOverloadException while the grid falls behind): try again on the next
-            // beat. Letting it escape would cancel the schedule, and the grid would drop this node's connections.
-            LOG.warn("heartbeat of edge node {} not sent: {}", edgeId, e.toString());
-            return;
+        // Through Futures.call: a beat refused at once (the grid is behind) must not escape and cancel the schedule,
+        // or the grid would drop this live node's connections; it fails like a lost one and the next beat retries.
+        Futures.call(() -> grid.edges().putAsync(edgeId, System.currentTimeMillis(),
+                (long) beatSeconds * MISSED_BEATS, TimeUnit.SECONDS)).whenComplete(this::beaten);
+    }
+
+    private void beaten(Long previous, Throwable failure) {
+        if (failure != null) {
+            LOG.warn("heartbeat of edge node {} failed: {}", edgeId, failure.toString());
+        } else if (previous == null && beaten) {
+            LOG.warn("the grid had forgotten edge node {} (its heartbeat expired): registering its"
+                    + " connections again", edgeId);
+            whenForgotten.forEach(Runnable::run);
+            timer.schedule(() -> whenForgotten.forEach(Runnable::run), REREGISTER_AGAIN_SECONDS, TimeUnit.SECONDS);
+        } else {
+            beaten = true;
         }
-        put.whenComplete((previous, failure) -> {
-            if (failure != null) {
-                LOG.warn("heartbeat of edge node {} failed: {}", edgeId, failure.toString());
-            } else if (previous == null && beaten) {
-                LOG.warn("the grid had forgotten edge node {} (its heartbeat expired): registering its"
-                        + " connections again", edgeId);
-                whenForgotten.forEach(Runnable::run);
-                timer.schedule(() -> whenForgotten.forEach(Runnable::run), REREGISTER_AGAIN_SECONDS,
-                        TimeUnit.SECONDS);
-            } else {
-                beaten = true;
-            }
-        });
     }
 
     /** Stops beating and says goodbye, so the grid need not wait for the TTL. */

@@ -73,14 +73,15 @@ public final class Grid implements AutoCloseable {
         if (serving || readiness.isShutdown()) {
             return;
         }
-        client.<String, Long>getMap(MapNames.GRID_STATUS).getAsync(MapNames.GRID_LOADED).whenComplete((loaded, failure) -> {
-            if (loaded != null && !serving) {
-                serving = true;
-                onServing.forEach(Runnable::run);
-            } else if (loaded == null && !readiness.isShutdown()) {
-                readiness.schedule(this::awaitLoaded, LOADED_POLL_MILLIS, TimeUnit.MILLISECONDS);
-            }
-        });
+        Futures.call(() -> client.<String, Long>getMap(MapNames.GRID_STATUS).getAsync(MapNames.GRID_LOADED))
+                .whenComplete((loaded, failure) -> {
+                    if (loaded != null && !serving) {
+                        serving = true;
+                        onServing.forEach(Runnable::run);
+                    } else if (loaded == null && !readiness.isShutdown()) {
+                        readiness.schedule(this::awaitLoaded, LOADED_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    }
+                });
     }
 
     /** Runs {@code action} each time the node starts serving again (after a full grid restart, say). */

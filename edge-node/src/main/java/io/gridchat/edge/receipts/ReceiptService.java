@@ -3,6 +3,7 @@ package io.gridchat.edge.receipts;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.gridchat.edge.ClientError;
 import io.gridchat.edge.ErrorCode;
+import io.gridchat.edge.Futures;
 import io.gridchat.edge.Grid;
 import io.gridchat.edge.Json;
 import io.gridchat.edge.rooms.RoomService;
@@ -160,8 +161,10 @@ public final class ReceiptService {
     }
 
     private CompletionStage<Void> apply(Key key, long seq) {
-        return grid.readPositions().submitToKey(new MemberKey(key.roomId(), key.userId()),
-                new MarkReceipt(key.status(), seq, System.currentTimeMillis())).thenAccept(result -> receipts(key, result));
+        // Runs from the window's timer too: a call refused at once must fail the stage, not end the window unseen.
+        return Futures.call(() -> grid.readPositions().submitToKey(new MemberKey(key.roomId(), key.userId()),
+                        new MarkReceipt(key.status(), seq, System.currentTimeMillis())))
+                .thenAccept(result -> receipts(key, result));
     }
 
     private void receipts(Key key, ReadResult result) {
