@@ -11,7 +11,6 @@ import io.gridchat.model.processor.DropEdge;
 import io.gridchat.model.processor.DropEdgeSeats;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,11 +34,7 @@ final class EdgeReaper implements EntryExpiredListener<String, Long>, AutoClosea
 
     private EdgeReaper(HazelcastInstance instance) {
         this.instance = instance;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "gridchat-edge-reaper");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = DaemonTimer.named("gridchat-edge-reaper");
     }
 
     static EdgeReaper register(HazelcastInstance instance) {

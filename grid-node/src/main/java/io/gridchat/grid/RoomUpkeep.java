@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -47,11 +46,7 @@ final class RoomUpkeep implements AutoCloseable {
         this.instance = instance;
         this.settings = settings;
         this.index = index;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "gridchat-room-upkeep");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = DaemonTimer.named("gridchat-room-upkeep");
     }
 
     static RoomUpkeep start(HazelcastInstance instance, RoomSettings settings) {

@@ -3,7 +3,6 @@ package io.gridchat.grid;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.processor.Backpressure;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,11 +28,7 @@ final class UnsavedWatch implements AutoCloseable {
 
     static UnsavedWatch start(HazelcastInstance instance, Backpressure backpressure) {
         HeapAfterGc heap = HeapAfterGc.watch();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "gridchat-unsaved-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService timer = DaemonTimer.named("gridchat-unsaved-watch");
         timer.scheduleWithFixedDelay(() -> sample(instance, backpressure, heap), PERIOD_MILLIS, PERIOD_MILLIS,
                 TimeUnit.MILLISECONDS);
         return new UnsavedWatch(timer, heap);
