@@ -84,8 +84,7 @@ public final class GridNode implements AutoCloseable {
                 .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE)
                 .setSnapshotIntervalMillis(snapshotMillis);
         instance.getJet().newJobIfAbsent(
-                DeliveryPipeline.build(DeliveryPipeline.journalSource(), EdgeInboxSink.sink(),
-                        DeliveryPipeline.offlineSink()), job);
+                DeliveryPipeline.build(DeliveryPipeline.journalSource(), EdgeInboxSink.sink()), job);
     }
 
     public HazelcastInstance instance() {

@@ -7,6 +7,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +162,7 @@ public final class ChatConnection {
                 if (pushedRooms.contains(room.getKey())) {
                     return false;
                 }
-                room.getValue().forEach(frame -> write(room.getKey(), frame.seq(), frame.frame()));
+                writeInSeqOrder(room.getKey(), room.getValue());
                 return true;
             });
         }
@@ -186,15 +187,25 @@ public final class ChatConnection {
         }
     }
 
-    /** Writes {@code pushed} (frames in seq order), then the live events held meanwhile, each seq once. */
+    /** Writes {@code pushed} and the live events held meanwhile, in seq order, each seq once. */
     public void release(String roomId, List<Held> pushed) {
         synchronized (deliveredSeq) {
             List<Held> waiting = held.remove(roomId);
-            pushed.forEach(frame -> write(roomId, frame.seq(), frame.frame()));
+            List<Held> frames = new ArrayList<>(pushed);
             if (waiting != null) {
-                waiting.forEach(frame -> write(roomId, frame.seq(), frame.frame()));
+                frames.addAll(waiting);
             }
+            writeInSeqOrder(roomId, frames);
         }
+    }
+
+    /**
+     * Held frames are mostly in seq order already; a message pushed late (a user who connected just as
+     * delivery queued it offline) may come after newer ones and would be dropped as already written.
+     */
+    private void writeInSeqOrder(String roomId, List<Held> frames) {
+        frames.sort(Comparator.comparingLong(Held::seq));
+        frames.forEach(frame -> write(roomId, frame.seq(), frame.frame()));
     }
 
     /** A message event frame and its seq. */

@@ -10,27 +10,25 @@ import com.hazelcast.jet.pipeline.Sink;
 import com.hazelcast.jet.pipeline.Sources;
 import com.hazelcast.jet.pipeline.StreamSource;
 import com.hazelcast.map.EventJournalMapEvent;
-import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.StreamStage;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.EdgeDelivery;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.MessageKey;
-import io.gridchat.model.OfflineMarks;
 import io.gridchat.model.Roster;
-import io.gridchat.model.processor.MarkOffline;
 
 /**
  * Delivery: every accepted message, read from the messages map's event journal, goes to each edge node that
  * holds a connection of one of the room's members, as one {@link EdgeDelivery} per edge node; group and dm
- * members without a connection get the message queued in their offline marks.
+ * members without a connection get the message queued in their offline marks, or pushed after all when they
+ * connected between the session lookup and the mark ({@link OfflineQueue}).
  *
  * <p>Order: a room's messages all live on one partition, so its journal is in seq order; the pipeline
  * preserves order per partition (isolated edges, same parallelism end to end), hence per room, up to each
  * edge inbox. Edge nodes drop a seq they already delivered, which makes at-least-once exactly-once for clients.
  */
 public final class DeliveryPipeline {
-    /** Messages whose session lookups may be in flight at once per processor; order is kept regardless. */
+    /** Messages (or offline marks) whose lookups may be in flight at once per processor; order is kept regardless. */
     private static final int LOOKUPS_IN_FLIGHT = 64;
 
     private DeliveryPipeline() {
@@ -43,26 +41,25 @@ public final class DeliveryPipeline {
                 event -> event.getType() == EntryEventType.ADDED);
     }
 
-    /** The production sink of offline updates: each becomes a {@link MarkOffline} on the user's entry. */
-    public static Sink<Object> offlineSink() {
-        return Sinks.<Object, String, OfflineMarks, Void>mapWithEntryProcessor(MapNames.OFFLINE,
-                update -> ((OfflineUpdate) update).userId(),
-                update -> new MarkOffline(((OfflineUpdate) update).roomId(), ((OfflineUpdate) update).seq()));
-    }
-
-    public static Pipeline build(StreamSource<ChatMessage> source, Sink<EdgeDelivery> edgeSink,
-                                 Sink<Object> offlineSink) {
+    public static Pipeline build(StreamSource<ChatMessage> source, Sink<EdgeDelivery> edgeSink) {
         Pipeline pipeline = Pipeline.create();
         pipeline.setPreserveOrder(true);
         ServiceFactory<?, DeliveryLookups> lookups = ServiceFactories
                 .sharedService(context -> new DeliveryLookups(context.hazelcastInstance()));
+        ServiceFactory<?, OfflineQueue> offlineQueues = ServiceFactories
+                .sharedService(context -> new OfflineQueue(context.hazelcastInstance()));
         StreamStage<Object> routed = pipeline.readFrom(source)
                 .withoutTimestamps()
                 .mapUsingIMap(MapNames.ROSTERS, ChatMessage::roomId, DeliveryPipeline::addressed)
                 .mapUsingServiceAsync(lookups, LOOKUPS_IN_FLIGHT, true, DeliveryLookups::route)
                 .flatMap(Traversers::traverseIterable);
-        routed.filter(item -> item instanceof EdgeDelivery).map(item -> (EdgeDelivery) item).writeTo(edgeSink);
-        routed.filter(item -> item instanceof OfflineUpdate).writeTo(offlineSink);
+        StreamStage<EdgeDelivery> live = routed.filter(item -> item instanceof EdgeDelivery)
+                .map(item -> (EdgeDelivery) item);
+        StreamStage<EdgeDelivery> connectedMeanwhile = routed.filter(item -> item instanceof OfflineUpdate)
+                .map(item -> (OfflineUpdate) item)
+                .mapUsingServiceAsync(offlineQueues, LOOKUPS_IN_FLIGHT, true, OfflineQueue::queue)
+                .flatMap(Traversers::traverseIterable);
+        live.merge(connectedMeanwhile).writeTo(edgeSink);
         return pipeline;
     }
 

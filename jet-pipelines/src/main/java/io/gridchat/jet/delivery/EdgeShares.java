@@ -33,7 +33,7 @@ final class EdgeShares {
         List<Object> items = new ArrayList<>();
         UserSessions.byEdge(online).forEach((edgeId, userIds) -> items.add(new EdgeDelivery(edgeId, message, userIds)));
         if (queueOffline) {
-            offline.forEach(userId -> items.add(new OfflineUpdate(userId, message.roomId(), message.seq())));
+            offline.forEach(userId -> items.add(new OfflineUpdate(userId, message)));
         }
         return items;
     }

@@ -1,7 +1,8 @@
 package io.gridchat.jet.delivery;
 
+import io.gridchat.model.ChatMessage;
 import java.io.Serializable;
 
-/** That {@code userId}, who has no connection, missed {@code seq} of {@code roomId}. */
-record OfflineUpdate(String userId, String roomId, long seq) implements Serializable {
+/** That {@code userId}, whom delivery found without a connection, missed {@code message}. */
+record OfflineUpdate(String userId, ChatMessage message) implements Serializable {
 }

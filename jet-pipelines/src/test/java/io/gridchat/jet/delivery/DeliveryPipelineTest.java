@@ -10,11 +10,14 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.pipeline.Sinks;
+import com.hazelcast.map.IMap;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.Connection;
 import io.gridchat.model.EdgeDelivery;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.MessageKey;
+import io.gridchat.model.OfflineMark;
+import io.gridchat.model.OfflineMarks;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomKind;
 import io.gridchat.model.Roster;
@@ -40,8 +43,7 @@ class DeliveryPipelineTest {
         String cluster = "delivery-test-" + UUID.randomUUID();
         first = Hazelcast.newHazelcastInstance(config(cluster));
         second = Hazelcast.newHazelcastInstance(config(cluster));
-        job = first.getJet().newJob(DeliveryPipeline.build(DeliveryPipeline.journalSource(), Sinks.list("out"),
-                Sinks.list("offline")));
+        job = first.getJet().newJob(DeliveryPipeline.build(DeliveryPipeline.journalSource(), Sinks.list("out")));
     }
 
     @AfterAll
@@ -90,9 +92,10 @@ class DeliveryPipelineTest {
         assertThat(toB).extracting(d -> d.message().seq()).containsExactlyElementsOf(seqs());
         assertThat(toA).allSatisfy(d -> assertThat(d.userIds()).containsExactly("ann", "ben"));
         assertThat(toB).allSatisfy(d -> assertThat(d.userIds()).containsExactly("ann", "cy"));
-        IList<Object> offline = first.getList("offline");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> offline.size() >= 50);
-        assertThat(offline).allSatisfy(update -> assertThat(((OfflineUpdate) update).userId()).isEqualTo("offline"));
+        IMap<String, OfflineMarks> offline = first.getMap(MapNames.OFFLINE);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> offline.get("offline") != null
+                && offline.get("offline").marks().equals(List.of(new OfflineMark("r1", 1, 50))));
+        assertThat(offline.keySet()).doesNotContain("ann", "ben", "cy");
     }
 
     @Test
@@ -104,7 +107,7 @@ class DeliveryPipelineTest {
         IList<EdgeDelivery> out = first.getList("out");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 out.stream().anyMatch(d -> d.message().roomId().equals("s1")));
-        assertThat(first.<Object>getList("offline")).noneMatch(u -> ((OfflineUpdate) u).roomId().equals("s1"));
+        assertThat(first.<String, OfflineMarks>getMap(MapNames.OFFLINE).get("away")).isNull();
     }
 
     @Test
@@ -119,6 +122,25 @@ class DeliveryPipelineTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 out.stream().anyMatch(d -> d.message().roomId().equals("r2")));
         assertThat(out).noneMatch(d -> d.message().roomId().equals("ghost"));
+    }
+
+    @Test
+    void when_a_member_connected_after_delivery_found_them_without_one_then_the_message_is_pushed_not_queued() {
+        ChatMessage message = new ChatMessage("g1", 7, "g1-7", "ann", "late", 7, null);
+        OfflineQueue queue = new OfflineQueue(second);
+        first.getMap(MapNames.SESSIONS).set("late", new UserSessions("late", List.of(
+                new Connection("edgeL", "c7", 1), new Connection("edgeM", "c8", 1))));
+
+        List<EdgeDelivery> pushed = queue.queue(new OfflineUpdate("late", message)).join();
+
+        assertThat(pushed).containsExactlyInAnyOrder(new EdgeDelivery("edgeL", message, List.of("late")),
+                new EdgeDelivery("edgeM", message, List.of("late")));
+        assertThat(first.<String, OfflineMarks>getMap(MapNames.OFFLINE).get("late")).isNull();
+
+        first.getMap(MapNames.SESSIONS).delete("late");
+        assertThat(queue.queue(new OfflineUpdate("late", message)).join()).isEmpty();
+        assertThat(first.<String, OfflineMarks>getMap(MapNames.OFFLINE).get("late").marks())
+                .containsExactly(new OfflineMark("g1", 7, 7));
     }
 
     private static List<Long> seqs() {

@@ -1,18 +1,31 @@
 package io.gridchat.model.processor;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.gridchat.model.MapNames;
 import io.gridchat.model.OfflineMarks;
+import io.gridchat.model.UserSessions;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** Queues {@code seq} of a room for the user keyed, who has no connection. Idempotent; same on backup. */
-public final class MarkOffline implements EntryProcessor<String, OfflineMarks, Void>, IdentifiedDataSerializable {
+/**
+ * Queues {@code seq} of a room for the user keyed, whom delivery found without a connection; idempotent.
+ * Unless the user connected since: then nothing is queued and their sessions are returned, so delivery pushes
+ * the message to them live. Without that check a mark landing after the new connection read the user's
+ * marks would wait for the next connect. The sessions entry shares this entry's key, so the check is a local
+ * read on this partition, serialized with the connect's registration and its read of the marks.
+ */
+public final class MarkOffline implements EntryProcessor<String, OfflineMarks, UserSessions>,
+        IdentifiedDataSerializable, HazelcastInstanceAware {
     private String roomId;
     private long seq;
+    private transient HazelcastInstance instance;
+    private transient OfflineMarks marked;
 
     public MarkOffline() {
     }
@@ -23,10 +36,25 @@ public final class MarkOffline implements EntryProcessor<String, OfflineMarks, V
     }
 
     @Override
-    public Void process(Map.Entry<String, OfflineMarks> entry) {
+    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
+        this.instance = hazelcastInstance;
+    }
+
+    @Override
+    public UserSessions process(Map.Entry<String, OfflineMarks> entry) {
+        UserSessions sessions = GridContext.<String, UserSessions>map(instance, MapNames.SESSIONS).get(entry.getKey());
+        if (sessions != null && !sessions.connections().isEmpty()) {
+            return sessions;
+        }
         OfflineMarks current = entry.getValue() == null ? new OfflineMarks(entry.getKey(), List.of()) : entry.getValue();
-        entry.setValue(current.with(roomId, seq));
+        marked = current.with(roomId, seq);
+        entry.setValue(marked);
         return null;
+    }
+
+    @Override
+    public EntryProcessor<String, OfflineMarks, UserSessions> getBackupProcessor() {
+        return marked == null ? null : new PutBackup<>(marked);
     }
 
     @Override
