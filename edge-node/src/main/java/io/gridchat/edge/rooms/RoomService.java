@@ -131,8 +131,12 @@ public final class RoomService {
                 case ROOM_FULL -> throw new ClientError(ErrorCode.ROOM_FULL, "room is full");
                 case FORBIDDEN -> throw new ClientError(ErrorCode.FORBIDDEN, "you cannot join this room");
                 case BANNED -> throw new ClientError(ErrorCode.FORBIDDEN, "you are banned from this room");
-                case JOINED -> announce(FanOutRoomEvent.fromMember(roomId, userId,
-                        RoomFrames.membership("joined", roomId, userId)));
+                case JOINED -> {
+                    if (result.participants().size() > 1) {
+                        announce(FanOutRoomEvent.fromMember(roomId, userId,
+                                RoomFrames.membership("joined", roomId, userId)));
+                    }
+                }
                 default -> {
                 }
             }
@@ -140,14 +144,16 @@ public final class RoomService {
         });
     }
 
-    /** True when the user was a member; the others then get a {@code left} event. */
-    public CompletionStage<Boolean> leave(String userId, String roomId) {
+    /**
+     * Leaves the room; the members who remain get a {@code left} event. A join or leave with nobody else in the
+     * room announces nothing: whoever joins later gets the roster in their join's answer.
+     */
+    public CompletionStage<Void> leave(String userId, String roomId) {
         requireRoomId(roomId);
-        return grid.rooms().submitToKey(roomId, new LeaveRoom(userId)).thenApply(wasMember -> {
-            if (wasMember) {
+        return grid.rooms().submitToKey(roomId, new LeaveRoom(userId)).thenAccept(othersToTell -> {
+            if (othersToTell) {
                 announce(FanOutRoomEvent.leaving(roomId, userId, RoomFrames.membership("left", roomId, userId)));
             }
-            return wasMember;
         });
     }
 

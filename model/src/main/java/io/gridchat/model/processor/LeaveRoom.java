@@ -9,12 +9,13 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.gridchat.model.LiveRoom;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomKind;
+import io.gridchat.model.Roster;
 import java.io.IOException;
 import java.util.Map;
 
 /**
- * Removes a user from a room, seats included; returns whether they were a member. Runs on the room's partition
- * thread.
+ * Removes a user from a room, seats included; returns whether they were a member and members remain, that is
+ * whether anyone is to hear that they left. Runs on the room's partition thread.
  */
 public final class LeaveRoom implements EntryProcessor<String, Room, Boolean>, IdentifiedDataSerializable,
         HazelcastInstanceAware {
@@ -47,9 +48,9 @@ public final class LeaveRoom implements EntryProcessor<String, Room, Boolean>, I
             // a dm is never left: nothing could let its member back in (OpenDirectRoom only creates)
             return Boolean.FALSE;
         }
-        members.remove(userId);
+        Roster remaining = members.remove(userId);
         left = true;
-        return Boolean.TRUE;
+        return !remaining.userIds().isEmpty();
     }
 
     @Override
