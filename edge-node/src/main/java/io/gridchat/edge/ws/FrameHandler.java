@@ -149,7 +149,7 @@ final class FrameHandler {
                                 ? services.messages().before(user, room, null, null)
                                 : CompletableFuture.completedFuture(
                                         new MessagePage(ReadOutcome.OK, result.recent(), result.lastSeq(), false)))
-                        .thenCombine(services.receipts().position(user, room), (shown, position) -> {
+                        .thenApply(shown -> {
                     MessagePage page = shown.page();
                     markDelivered(connection, room, page);
                     if (!connection.joinedRoom(room)) {
@@ -159,7 +159,7 @@ final class FrameHandler {
                     ObjectNode ack = ack(frame).put("room", room);
                     ack.set("participants", Json.strings(result.participants()));
                     ack.set("recent", shown.messages());
-                    return ack.put("lastSeq", page.lastSeq()).put("readSeq", position.seq());
+                    return ack.put("lastSeq", page.lastSeq()).put("readSeq", result.readSeq());
                 }));
         reply(connection, frame, joined.whenComplete((ack, failure) -> {
             if (failure != null) {

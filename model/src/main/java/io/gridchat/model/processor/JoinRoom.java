@@ -92,7 +92,7 @@ public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>,
         int count = Math.min(recentCount, GridContext.settings(instance).recentMessages());
         List<ChatMessage> recent = count <= 0 ? List.of()
                 : members.messagesInMemory(Math.max(1, lastSeq - count + 1), lastSeq);
-        return new JoinResult(outcome, roster.userIds(), lastSeq, recent);
+        return new JoinResult(outcome, roster.userIds(), lastSeq, recent, members.readSeq(userId));
     }
 
     private void takeSeat(String roomId) {

@@ -9,6 +9,7 @@ import io.gridchat.model.MapNames;
 import io.gridchat.model.MemberKey;
 import io.gridchat.model.MessageKey;
 import io.gridchat.model.Membership;
+import io.gridchat.model.ReadPosition;
 import io.gridchat.model.Role;
 import io.gridchat.model.RoomLog;
 import io.gridchat.model.Roster;
@@ -60,6 +61,13 @@ final class RoomMembers {
     void setRole(Membership membership, Role role) {
         members.set(new MemberKey(roomId, membership.userId()), new Membership(roomId, membership.userId(), role,
                 membership.joinedAt()));
+    }
+
+    /** How far the user has read the room (0 when never); read positions live on the room's partition too. */
+    long readSeq(String userId) {
+        ReadPosition position = GridContext.<MemberKey, ReadPosition>map(instance, MapNames.READ_POSITIONS)
+                .get(new MemberKey(roomId, userId));
+        return position == null ? 0 : position.seq();
     }
 
     private IMap<MemberKey, Ban> bans() {

@@ -1,5 +1,6 @@
 package io.gridchat.model.serial;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
@@ -14,7 +15,8 @@ final class JoinResultSerializer implements CompactSerializer<JoinResult> {
         ChatMessage[] recent = in.readArrayOfCompact("recent", ChatMessage.class);
         return new JoinResult(JoinOutcome.valueOf(in.readString("outcome")),
                 Arrays.asList(in.readArrayOfString("participants")), in.readInt64("lastSeq"),
-                recent == null ? null : Arrays.asList(recent));
+                recent == null ? null : Arrays.asList(recent),
+                in.getFieldKind("readSeq") == FieldKind.INT64 ? in.readInt64("readSeq") : 0);
     }
 
     @Override
@@ -24,6 +26,7 @@ final class JoinResultSerializer implements CompactSerializer<JoinResult> {
         out.writeInt64("lastSeq", result.lastSeq());
         out.writeArrayOfCompact("recent", result.recent() == null ? null
                 : result.recent().toArray(ChatMessage[]::new));
+        out.writeInt64("readSeq", result.readSeq());
     }
 
     @Override

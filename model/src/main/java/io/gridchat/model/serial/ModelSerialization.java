@@ -88,7 +88,7 @@ public final class ModelSerialization {
                 new Roster("r", List.of("u")), new MessageKey("r", 1), message, new DedupeKey("r", "u", "c"), ref,
                 connection, new UserSessions("u", List.of(connection)), new EdgeDelivery("e", message, List.of("u")),
                 new MessagePage(ReadOutcome.OK, List.of(message), 1, false), new SendResult(SendOutcome.ACCEPTED, ref),
-                new JoinResult(JoinOutcome.JOINED, List.of("u"), 1, List.of(message)),
+                new JoinResult(JoinOutcome.JOINED, List.of("u"), 1, List.of(message), 1),
                 new OfflineMarks("u", List.of(new OfflineMark("r", 1, 2))), new EdgeEvent("e", "r", "{}", List.of("u")),
                 new Presence("u", PresenceStatus.ONLINE, 1, 1),
                 new PresenceChange("u", PresenceStatus.OFFLINE, PresenceStatus.ONLINE, 1),
