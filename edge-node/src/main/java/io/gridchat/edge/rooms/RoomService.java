@@ -10,11 +10,9 @@ import io.gridchat.edge.messages.MessageService;
 import io.gridchat.model.DirectRooms;
 import io.gridchat.model.JoinResult;
 import io.gridchat.model.Room;
-import io.gridchat.model.RoomFrames;
 import io.gridchat.model.RoomKind;
 import io.gridchat.model.RoomTimer;
 import io.gridchat.model.processor.CreateRoom;
-import io.gridchat.model.processor.FanOutRoomEvent;
 import io.gridchat.model.processor.JoinRoom;
 import io.gridchat.model.processor.LeaveRoom;
 import io.gridchat.model.processor.OpenDirectRoom;
@@ -120,7 +118,8 @@ public final class RoomService {
 
     /**
      * Joins on a connection, which takes a seat in the room until it leaves or closes ({@link #release}); the
-     * result carries the room's latest {@link MessageService#DEFAULT_PAGE} messages.
+     * result carries the room's latest {@link MessageService#DEFAULT_PAGE} messages. The others get a
+     * {@code joined} event (from the grid).
      */
     public CompletionStage<JoinResult> join(String userId, String roomId, String connectionId) {
         requireRoomId(roomId);
@@ -131,12 +130,6 @@ public final class RoomService {
                 case ROOM_FULL -> throw new ClientError(ErrorCode.ROOM_FULL, "room is full");
                 case FORBIDDEN -> throw new ClientError(ErrorCode.FORBIDDEN, "you cannot join this room");
                 case BANNED -> throw new ClientError(ErrorCode.FORBIDDEN, "you are banned from this room");
-                case JOINED -> {
-                    if (result.participants().size() > 1) {
-                        announce(FanOutRoomEvent.fromMember(roomId, userId,
-                                RoomFrames.membership("joined", roomId, userId)));
-                    }
-                }
                 default -> {
                 }
             }
@@ -144,17 +137,10 @@ public final class RoomService {
         });
     }
 
-    /**
-     * Leaves the room; the members who remain get a {@code left} event. A join or leave with nobody else in the
-     * room announces nothing: whoever joins later gets the roster in their join's answer.
-     */
-    public CompletionStage<Void> leave(String userId, String roomId) {
+    /** True when the user was a member; the members who remain then get a {@code left} event (from the grid). */
+    public CompletionStage<Boolean> leave(String userId, String roomId) {
         requireRoomId(roomId);
-        return grid.rooms().submitToKey(roomId, new LeaveRoom(userId)).thenAccept(othersToTell -> {
-            if (othersToTell) {
-                announce(FanOutRoomEvent.leaving(roomId, userId, RoomFrames.membership("left", roomId, userId)));
-            }
-        });
+        return grid.rooms().submitToKey(roomId, new LeaveRoom(userId));
     }
 
     /** The connection closed: its seat goes (in a study room the place is kept for the grace period). */
@@ -165,11 +151,6 @@ public final class RoomService {
                         failure.toString());
             }
         });
-    }
-
-    /** Best effort, like every unstored room event: a client that missed one sees the roster on its next join. */
-    private void announce(FanOutRoomEvent event) {
-        grid.roomExecutor().submitToKeyOwner(event, event.roomId());
     }
 
     public static void requireRoomId(String roomId) {

@@ -22,7 +22,8 @@ import java.util.Map;
  * Joins a user to a room on the room's partition of {@code rooms}: the capacity check and the insert are one
  * atomic step, so concurrent joins never overfill a room. A join made on a connection also gives that connection
  * a seat in the room's {@link LiveRoom} (live participants; a study-room member coming back within the grace
- * period keeps the place). Runs on a partition thread.
+ * period keeps the place). The others hear of a new member ({@link RoomAnnouncements}). Runs on a partition
+ * thread.
  */
 public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>, IdentifiedDataSerializable,
         HazelcastInstanceAware {
@@ -79,6 +80,7 @@ public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>,
         Roster next = members.add(roster, userId, role, System.currentTimeMillis());
         joined = true;
         takeSeat(entry.getKey());
+        RoomAnnouncements.joined(instance, entry.getKey(), userId, next.without(userId).userIds());
         return answer(JoinOutcome.JOINED, next, members);
     }
 

@@ -14,8 +14,8 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Removes a user from a room, seats included; returns whether they were a member and members remain, that is
- * whether anyone is to hear that they left. Runs on the room's partition thread.
+ * Removes a user from a room, seats included; returns whether they were a member. The members who remain hear
+ * that they left ({@link RoomAnnouncements}). Runs on the room's partition thread.
  */
 public final class LeaveRoom implements EntryProcessor<String, Room, Boolean>, IdentifiedDataSerializable,
         HazelcastInstanceAware {
@@ -50,7 +50,8 @@ public final class LeaveRoom implements EntryProcessor<String, Room, Boolean>, I
         }
         Roster remaining = members.remove(userId);
         left = true;
-        return !remaining.userIds().isEmpty();
+        RoomAnnouncements.left(instance, entry.getKey(), userId, remaining.userIds());
+        return Boolean.TRUE;
     }
 
     @Override

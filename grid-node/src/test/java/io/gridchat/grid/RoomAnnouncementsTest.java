@@ -1,0 +1,96 @@
+package io.gridchat.grid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
+import io.gridchat.model.Connection;
+import io.gridchat.model.EdgeEvent;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.Room;
+import io.gridchat.model.RoomKind;
+import io.gridchat.model.UserSessions;
+import io.gridchat.model.processor.CreateRoom;
+import io.gridchat.model.processor.JoinRoom;
+import io.gridchat.model.processor.LeaveRoom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code joined} and {@code left} events that JoinRoom and LeaveRoom start on the room's partition reach the
+ * inbox of the edge node holding the other members, in a small room (session lookups from the partition) and
+ * in a large one (through the member's executor).
+ */
+class RoomAnnouncementsTest {
+    private static TestGrid grid;
+
+    @BeforeAll
+    static void start() {
+        grid = TestGrid.start(2, Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        grid.close();
+    }
+
+    @Test
+    void in_a_small_room_the_others_hear_who_joins_and_who_leaves() {
+        HazelcastInstance member = grid.member(0).instance();
+        String roomId = "small" + System.nanoTime();
+        createGroup(member, roomId, "owner");
+        List<EdgeEvent> inbox = connect(member, "owner", "edge-small");
+
+        member.<String, Room>getMap(MapNames.ROOMS).executeOnKey(roomId, new JoinRoom("newbie"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> inbox.stream()
+                .anyMatch(event -> event.frame().contains("\"joined\"") && event.frame().contains("newbie")));
+        assertThat(inbox.get(0).userIds()).containsExactly("owner");
+        assertThat(inbox.get(0).watchUserId()).as("the others watch the newcomer's presence").isEqualTo("newbie");
+
+        member.<String, Room>getMap(MapNames.ROOMS).executeOnKey(roomId, new LeaveRoom("newbie"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> inbox.stream()
+                .anyMatch(event -> event.frame().contains("\"left\"") && event.frame().contains("newbie")));
+    }
+
+    @Test
+    void in_a_room_too_large_for_lookups_from_the_partition_the_others_still_hear_who_joins() {
+        HazelcastInstance member = grid.member(1).instance();
+        String roomId = "large" + System.nanoTime();
+        createGroup(member, roomId, "owner");
+        IntStream.range(0, 80).forEach(i ->
+                member.<String, Room>getMap(MapNames.ROOMS).executeOnKey(roomId, new JoinRoom("member" + i)));
+        List<EdgeEvent> inbox = connect(member, "member7", "edge-large");
+
+        member.<String, Room>getMap(MapNames.ROOMS).executeOnKey(roomId, new JoinRoom("latecomer"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> inbox.stream()
+                .anyMatch(event -> event.frame().contains("\"joined\"") && event.frame().contains("latecomer")));
+        assertThat(inbox).allSatisfy(event -> assertThat(event.userIds()).containsExactly("member7"));
+    }
+
+    private static void createGroup(HazelcastInstance member, String roomId, String owner) {
+        member.<String, Room>getMap(MapNames.ROOMS).executeOnKey(roomId,
+                new CreateRoom(new Room(roomId, "group", RoomKind.GROUP, "", 0, owner, 1L)));
+    }
+
+    /** Registers a connection of {@code userId} on {@code edgeId} and returns what that edge's inbox receives. */
+    private static List<EdgeEvent> connect(HazelcastInstance member, String userId, String edgeId) {
+        List<EdgeEvent> received = new CopyOnWriteArrayList<>();
+        ITopic<Object> inbox = member.getReliableTopic(MapNames.edgeInbox(edgeId));
+        inbox.addMessageListener(message -> {
+            if (message.getMessageObject() instanceof EdgeEvent event) {
+                received.add(event);
+            }
+        });
+        member.getMap(MapNames.SESSIONS).set(userId, new UserSessions(userId,
+                List.of(new Connection(edgeId, "c-" + userId, 1L))));
+        return received;
+    }
+}

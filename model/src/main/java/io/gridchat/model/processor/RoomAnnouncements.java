@@ -1,0 +1,70 @@
+package io.gridchat.model.processor;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.RoomFrames;
+import io.gridchat.model.UserSessions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code joined} and {@code left} events of a membership change, started by the processor that made the
+ * change, on the room's partition, once it knows who else is in the room. Only asynchronous calls leave the
+ * partition thread: one session lookup per other member, then one publish per edge node holding them, on the
+ * common pool. Best effort, like every unstored room event (a client that missed one sees the roster on its
+ * next join); a room with more members goes through {@link FanOutRoomEvent} on the member's executor, whose
+ * one {@code getAll} suits many keys better than a call per member from a partition thread.
+ */
+final class RoomAnnouncements {
+    private static final Logger LOG = LoggerFactory.getLogger(RoomAnnouncements.class);
+    /** Above this many recipients the event goes through the executor (see above). */
+    static final int MAX_LOOKUPS_FROM_PARTITION = 64;
+
+    private RoomAnnouncements() {
+    }
+
+    /** {@code userId} joined: the others hear it and watch their presence. */
+    static void joined(HazelcastInstance instance, String roomId, String userId, List<String> others) {
+        String frame = RoomFrames.membership("joined", roomId, userId);
+        announce(instance, others, FanOutRoomEvent.fromMember(roomId, userId, frame), roomId, frame, userId);
+    }
+
+    /** {@code userId} left: the members who remain hear it. */
+    static void left(HazelcastInstance instance, String roomId, String userId, List<String> remaining) {
+        String frame = RoomFrames.membership("left", roomId, userId);
+        announce(instance, remaining, FanOutRoomEvent.leaving(roomId, userId, frame), roomId, frame, "");
+    }
+
+    private static void announce(HazelcastInstance instance, List<String> recipients, FanOutRoomEvent large,
+                                 String roomId, String frame, String watchUserId) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        try {
+            if (recipients.size() > MAX_LOOKUPS_FROM_PARTITION) {
+                instance.getExecutorService(MapNames.ROOM_EXECUTOR).submitToKeyOwner(large, roomId);
+                return;
+            }
+            IMap<String, UserSessions> sessions = instance.getMap(MapNames.SESSIONS);
+            List<CompletableFuture<UserSessions>> lookups = new ArrayList<>(recipients.size());
+            for (String recipient : recipients) {
+                lookups.add(sessions.getAsync(recipient).toCompletableFuture());
+            }
+            CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
+                    .thenRunAsync(() -> EdgeEvents.publish(instance, roomId, frame,
+                            lookups.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList(),
+                            watchUserId))
+                    .exceptionally(failure -> {
+                        LOG.debug("room event of {} not announced: {}", roomId, failure.toString());
+                        return null;
+                    });
+        } catch (RuntimeException e) {
+            LOG.debug("room event of {} not announced: {}", roomId, e.toString());
+        }
+    }
+}
