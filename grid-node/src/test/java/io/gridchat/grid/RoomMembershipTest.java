@@ -6,9 +6,13 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import io.gridchat.model.Connection;
 import io.gridchat.model.EdgeEvent;
+import io.gridchat.model.JoinOutcome;
+import io.gridchat.model.JoinResult;
 import io.gridchat.model.MapNames;
+import io.gridchat.model.MemberKey;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomKind;
+import io.gridchat.model.Roster;
 import io.gridchat.model.UserSessions;
 import io.gridchat.model.processor.CreateRoom;
 import io.gridchat.model.processor.JoinRoom;
@@ -16,19 +20,25 @@ import io.gridchat.model.processor.LeaveRoom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code joined} and {@code left} events that JoinRoom and LeaveRoom start on the room's partition reach the
- * inbox of the edge node holding the other members, in a small room (session lookups from the partition) and
- * in a large one (through the member's executor).
+ * Joining and leaving on the room's partition: a study room's capacity holds when many join at once (the check
+ * and the insert are one partition step), and the {@code joined} and {@code left} events that JoinRoom and
+ * LeaveRoom start there reach the inbox of the edge node holding the other members, in a small room (session
+ * lookups from the partition) and in a large one (through the member's executor).
  */
-class RoomAnnouncementsTest {
+class RoomMembershipTest {
     private static TestGrid grid;
 
     @BeforeAll
@@ -39,6 +49,54 @@ class RoomAnnouncementsTest {
     @AfterAll
     static void stop() {
         grid.close();
+    }
+
+    @Test
+    void when_50_users_join_a_room_with_10_free_places_at_once_then_exactly_10_are_admitted() {
+        HazelcastInstance first = grid.member(0).instance();
+        HazelcastInstance second = grid.member(1).instance();
+        String roomId = "study" + System.nanoTime();
+        // capacity 11: the owner holds the first place, 10 are left
+        first.<String, Room>getMap(MapNames.ROOMS).executeOnKey(roomId,
+                new CreateRoom(new Room(roomId, "algebra", RoomKind.STUDY, "exams", 11, "owner", 1L)));
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(50);
+        // callers on both members, so joins arrive over the network and locally at the same time
+        List<CompletableFuture<JoinResult>> joins = IntStream.range(0, 50)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                    awaitQuietly(go);
+                    HazelcastInstance caller = i % 2 == 0 ? first : second;
+                    return caller.<String, Room>getMap(MapNames.ROOMS).executeOnKey(roomId, new JoinRoom("user" + i));
+                }, callers)).toList();
+        go.countDown();
+        List<JoinOutcome> outcomes;
+        try {
+            outcomes = joins.stream().map(CompletableFuture::join).map(JoinResult::outcome).toList();
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(outcomes).filteredOn(JoinOutcome.JOINED::equals).hasSize(10);
+        assertThat(outcomes).filteredOn(JoinOutcome.ROOM_FULL::equals).hasSize(40);
+        List<String> admitted = IntStream.range(0, 50).filter(i -> outcomes.get(i) == JoinOutcome.JOINED)
+                .mapToObj(i -> "user" + i).toList();
+        assertThat(first.<String, Roster>getMap(MapNames.ROSTERS).get(roomId).userIds())
+                .containsExactlyInAnyOrderElementsOf(concat("owner", admitted));
+        assertThat(IntStream.range(0, 50).filter(i -> first.getMap(MapNames.MEMBERS)
+                .containsKey(new MemberKey(roomId, "user" + i))).count()).isEqualTo(10);
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        return Stream.concat(Stream.of(first), rest.stream()).toList();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
