@@ -4,11 +4,14 @@ import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryExpiredListener;
+import io.gridchat.config.PresenceSettings;
 import io.gridchat.model.LiveRoom;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.UserSessions;
 import io.gridchat.model.processor.DropEdge;
 import io.gridchat.model.processor.DropEdgeSeats;
+import io.gridchat.model.processor.LeavePresence;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,24 +24,28 @@ import org.slf4j.LoggerFactory;
  * Registered as a local listener, so exactly the member owning the entry reacts; runs on an event thread.
  * Hazelcast expires an entry when something reads it past its TTL, or when its background sweep gets to it,
  * which on a loaded member came up to ~20 s late; so a timer reads this member's heartbeat entries every
- * second, and a dead node's connections go within a second of its TTL.
+ * second, and a dead node's connections go within a second of its TTL. Their users left without a connection
+ * turn offline then too (last seen at their last heartbeat), rather than when their presence entries expire,
+ * which waits for the same sweep.
  */
 final class EdgeReaper implements EntryExpiredListener<String, Long>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeReaper.class);
     private static final long PROBE_MILLIS = 1_000;
 
     private final HazelcastInstance instance;
+    private final long lastSeenRetentionMillis;
     private final ScheduledExecutorService timer;
     /** Heartbeat entries seen on this member: an expired entry no longer shows in the local key set. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-    private EdgeReaper(HazelcastInstance instance) {
+    private EdgeReaper(HazelcastInstance instance, long lastSeenRetentionMillis) {
         this.instance = instance;
+        this.lastSeenRetentionMillis = lastSeenRetentionMillis;
         this.timer = DaemonTimer.named("gridchat-edge-reaper");
     }
 
-    static EdgeReaper register(HazelcastInstance instance) {
-        EdgeReaper reaper = new EdgeReaper(instance);
+    static EdgeReaper register(HazelcastInstance instance, PresenceSettings presence) {
+        EdgeReaper reaper = new EdgeReaper(instance, presence.lastSeenRetentionMillis());
         instance.<String, Long>getMap(MapNames.EDGES).addLocalEntryListener(reaper);
         reaper.timer.scheduleWithFixedDelay(reaper::probe, PROBE_MILLIS, PROBE_MILLIS, TimeUnit.MILLISECONDS);
         return reaper;
@@ -68,7 +75,18 @@ final class EdgeReaper implements EntryExpiredListener<String, Long>, AutoClosea
             return;
         }
         LOG.warn("edge node {} stopped beating: dropping its connections", event.getKey());
-        instance.<String, UserSessions>getMap(MapNames.SESSIONS).executeOnEntries(new DropEdge(event.getKey()));
+        Map<String, Integer> remaining = instance.<String, UserSessions>getMap(MapNames.SESSIONS)
+                .executeOnEntries(new DropEdge(event.getKey()));
         instance.<String, LiveRoom>getMap(MapNames.ROOM_LIVE).executeOnEntries(new DropEdgeSeats(event.getKey()));
+        remaining.forEach((userId, connections) -> {
+            if (connections != null && connections == 0) {
+                markOffline(userId);
+            }
+        });
+    }
+
+    private void markOffline(String userId) {
+        PresenceAnnouncer.apply(instance, userId, LeavePresence.vanished(lastSeenRetentionMillis),
+                "after their edge node stopped");
     }
 }

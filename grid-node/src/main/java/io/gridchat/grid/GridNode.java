@@ -55,7 +55,7 @@ public final class GridNode implements AutoCloseable {
             node.initialiseLoaders();
             readiness.markReady();
             instance.getMap(MapNames.GRID_STATUS).set(MapNames.GRID_LOADED, System.currentTimeMillis());
-            node.edgeReaper = EdgeReaper.register(instance);
+            node.edgeReaper = EdgeReaper.register(instance, config.presence());
             PresenceReaper.register(instance, config.presence());
             node.rooms = RoomUpkeep.start(instance, config.rooms());
             node.submitDelivery(config.grid().deliverySnapshotMillis());

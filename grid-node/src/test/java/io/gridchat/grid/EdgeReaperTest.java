@@ -6,10 +6,14 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.gridchat.model.Connection;
 import io.gridchat.model.MapNames;
+import io.gridchat.model.Presence;
+import io.gridchat.model.PresenceChange;
+import io.gridchat.model.PresenceStatus;
 import io.gridchat.model.UserSessions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * An edge node's heartbeat entry in {@code edges} lives for three beats; when it runs out the grid drops the
  * node's connections within about a second (not when Hazelcast's expiry sweep comes by, which on a loaded
- * member was up to ~20 s later), and a node that keeps beating keeps them.
+ * member was up to ~20 s later), and their users left without a connection go offline; a node that keeps
+ * beating keeps them.
  */
 class EdgeReaperTest {
     private static final int TTL_SECONDS = 2;
@@ -63,6 +68,37 @@ class EdgeReaperTest {
                 .until(() -> !connected(userId, edgeId));
         assertThat(Duration.ofNanos(System.nanoTime() - ttlEnds)).as("dropped after the TTL ran out")
                 .isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void users_left_without_a_connection_turn_offline_with_the_node_not_when_their_presence_expires() {
+        String edgeId = "gone" + System.nanoTime();
+        String alone = connectOne(edgeId);
+        String elsewhere = connectOne(edgeId);
+        hz().<String, UserSessions>getMap(MapNames.SESSIONS).set(elsewhere, new UserSessions(elsewhere, List.of(
+                new Connection(edgeId, "c1", 1L), new Connection("other" + edgeId, "c2", 1L))));
+        IMap<String, Presence> presence = hz().getMap(MapNames.PRESENCE);
+        long lastBeat = System.currentTimeMillis() - 500;
+        for (String userId : List.of(alone, elsewhere)) {
+            // a presence TTL far beyond the test: only the edge node's death can turn them offline in time
+            presence.put(userId, new Presence(userId, PresenceStatus.ONLINE, lastBeat, lastBeat), 10, TimeUnit.MINUTES);
+        }
+        List<PresenceChange> announced = new CopyOnWriteArrayList<>();
+        hz().<PresenceChange>getReliableTopic(MapNames.PRESENCE_EVENTS).addMessageListener(message -> {
+            if (List.of(alone, elsewhere).contains(message.getMessageObject().userId())) {
+                announced.add(message.getMessageObject());
+            }
+        });
+        hz().<String, Long>getMap(MapNames.EDGES).put(edgeId, System.currentTimeMillis(), TTL_SECONDS,
+                TimeUnit.SECONDS);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !announced.isEmpty());
+        assertThat(announced).containsExactly(new PresenceChange(alone, PresenceStatus.ONLINE, PresenceStatus.OFFLINE,
+                lastBeat));
+        assertThat(presence.get(alone).status()).isEqualTo(PresenceStatus.OFFLINE);
+        assertThat(presence.get(alone).lastSeen()).as("last seen at the last heartbeat").isEqualTo(lastBeat);
+        assertThat(presence.get(elsewhere).status()).as("still connected to another node")
+                .isEqualTo(PresenceStatus.ONLINE);
     }
 
     @Test

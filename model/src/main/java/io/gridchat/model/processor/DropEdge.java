@@ -8,7 +8,11 @@ import io.gridchat.model.UserSessions;
 import java.io.IOException;
 import java.util.Map;
 
-/** Forgets every connection one edge node held (run over all sessions when that node stops). */
+/**
+ * Forgets every connection one edge node held (run over all sessions when that node stops). Returns, for a user
+ * who had a connection there, how many connections they have left; null for the others (left out of the
+ * results).
+ */
 public final class DropEdge implements EntryProcessor<String, UserSessions, Integer>, IdentifiedDataSerializable {
     private String edgeId;
 
@@ -22,12 +26,13 @@ public final class DropEdge implements EntryProcessor<String, UserSessions, Inte
     @Override
     public Integer process(Map.Entry<String, UserSessions> entry) {
         if (entry.getValue() == null) {
-            return 0;
+            return null;
         }
         UserSessions next = entry.getValue().withoutEdge(edgeId);
-        if (next.connections().size() != entry.getValue().connections().size()) {
-            entry.setValue(next.connections().isEmpty() ? null : next);
+        if (next.connections().size() == entry.getValue().connections().size()) {
+            return null;
         }
+        entry.setValue(next.connections().isEmpty() ? null : next);
         return next.connections().size();
     }
 

@@ -15,9 +15,13 @@ import java.util.Map;
 /**
  * The user closed a connection and the sessions map showed none left: offline at once, unless a connection
  * opened meanwhile (the sessions entry shares this entry's key, so the check is a local read on this
- * partition). Offline entries keep {@code lastSeen} for {@code retentionMillis}.
+ * partition). Offline entries keep {@code lastSeen} for {@code retentionMillis}. Also used when the grid
+ * dropped the connections of an edge node that stopped beating ({@link #vanished}): then the user was last
+ * seen at their last heartbeat, not now.
  */
 public final class LeavePresence extends PresenceUpdate implements HazelcastInstanceAware {
+    /** As {@code now}: keep the entry's last seen (see {@link #vanished}). */
+    private static final long LAST_HEARTBEAT = -1;
     private long now;
     private long retentionMillis;
     private transient HazelcastInstance instance;
@@ -28,6 +32,11 @@ public final class LeavePresence extends PresenceUpdate implements HazelcastInst
     public LeavePresence(long now, long retentionMillis) {
         this.now = now;
         this.retentionMillis = retentionMillis;
+    }
+
+    /** The user's last connections vanished with their edge node: last seen at their last heartbeat. */
+    public static LeavePresence vanished(long retentionMillis) {
+        return new LeavePresence(LAST_HEARTBEAT, retentionMillis);
     }
 
     @Override
@@ -43,8 +52,10 @@ public final class LeavePresence extends PresenceUpdate implements HazelcastInst
         if (previous == PresenceStatus.OFFLINE || (sessions != null && !sessions.connections().isEmpty())) {
             return new PresenceChange(entry.getKey(), previous, previous, current == null ? 0 : current.lastSeen());
         }
-        write(entry, new Presence(entry.getKey(), PresenceStatus.OFFLINE, now, current.lastActive()), retentionMillis);
-        return new PresenceChange(entry.getKey(), previous, PresenceStatus.OFFLINE, now);
+        long lastSeen = now == LAST_HEARTBEAT ? current.lastSeen() : now;
+        write(entry, new Presence(entry.getKey(), PresenceStatus.OFFLINE, lastSeen, current.lastActive()),
+                retentionMillis);
+        return new PresenceChange(entry.getKey(), previous, PresenceStatus.OFFLINE, lastSeen);
     }
 
     @Override
