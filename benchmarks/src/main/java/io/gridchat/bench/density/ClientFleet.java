@@ -1,5 +1,6 @@
 package io.gridchat.bench.density;
 
+import io.gridchat.bench.DaemonTimer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,11 +46,7 @@ final class ClientFleet implements AutoCloseable {
     private final ByteBufferPool buffers = new ArrayByteBufferPool();
     private final WebSocketComponents components = new WebSocketComponents(null, null, buffers, null, null, threads);
     private final List<WebSocketCoreClient> clients = new ArrayList<>();
-    private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "density-pinger");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService pinger = DaemonTimer.named("density-pinger");
     private final Configuration.ConfigurationCustomizer configuration = new Configuration.ConfigurationCustomizer();
 
     private ClientFleet(DensityOptions options) {

@@ -1,8 +1,8 @@
 package io.gridchat.bench.load;
 
+import io.gridchat.bench.DaemonTimer;
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -21,11 +21,7 @@ final class ProgressReporter {
     private final long startNanos;
     private final long measureFromNanos;
     private final long sendEndNanos;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "load-progress");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = DaemonTimer.named("load-progress");
     private final Histogram total = new Histogram(3);
     private Histogram interval;
     private LoadStats.Counts last;

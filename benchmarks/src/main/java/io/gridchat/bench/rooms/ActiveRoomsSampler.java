@@ -1,6 +1,7 @@
 package io.gridchat.bench.rooms;
 
 import com.fasterxml.jackson.core.JacksonException;
+import io.gridchat.bench.DaemonTimer;
 import io.gridchat.bench.load.ApiClient;
 import io.gridchat.bench.load.Edge;
 import io.gridchat.edge.Json;
@@ -8,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,11 +36,7 @@ final class ActiveRoomsSampler {
     private final LongAdder sent = new LongAdder();
     private final LongAdder answered = new LongAdder();
     private final AtomicInteger lastListed = new AtomicInteger(-1);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "active-rooms-sampler");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = DaemonTimer.named("active-rooms-sampler");
     private volatile long timeFromNanos;
 
     ActiveRoomsSampler(ApiClient api, Edge edge, String token, int limit, double rate) {

@@ -1,11 +1,11 @@
 package io.gridchat.bench.rooms;
 
+import io.gridchat.bench.DaemonTimer;
 import io.gridchat.bench.rooms.RoomStats.Op;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -25,11 +25,7 @@ final class RoomProgress {
     private final long startNanos;
     private final long measureFromNanos;
     private final long endNanos;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "room-ops-progress");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = DaemonTimer.named("room-ops-progress");
     private final Map<Op, Histogram> totals = new EnumMap<>(Map.of(Op.JOIN, new Histogram(3),
             Op.LEAVE, new Histogram(3)));
     private final Map<Op, Histogram> intervals = new EnumMap<>(Op.class);

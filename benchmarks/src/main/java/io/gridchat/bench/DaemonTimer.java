@@ -1,0 +1,18 @@
+package io.gridchat.bench;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The one-thread timers of the benchmark tools: named for thread dumps, never keeping the JVM alive. */
+public final class DaemonTimer {
+    private DaemonTimer() {
+    }
+
+    public static ScheduledExecutorService named(String threadName) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}
