@@ -1,6 +1,5 @@
 package io.gridchat.edge;
 
-import io.gridchat.model.processor.DropEdge;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,8 +33,6 @@ final class EdgeHeartbeat implements AutoCloseable {
         this.edgeId = edgeId;
         this.beatSeconds = beatSeconds;
         this.timer = timer;
-        // A node restarting under the same id must not inherit the connections of its previous life.
-        grid.sessions().executeOnEntries(new DropEdge(edgeId));
         beat();
         this.beats = timer.scheduleAtFixedRate(this::beat, beatSeconds, beatSeconds, TimeUnit.SECONDS);
     }

@@ -24,8 +24,6 @@ import io.gridchat.edge.ws.LocalConnections;
 import io.gridchat.edge.ws.SessionRegistry;
 import io.gridchat.edge.ws.TokenWatch;
 import io.gridchat.model.MapNames;
-import io.gridchat.model.processor.DropEdge;
-import io.gridchat.model.processor.DropEdgeSeats;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -92,6 +90,8 @@ public final class EdgeNode implements AutoCloseable {
                     new TopicSubscription<>(grid.client(), MapNames.PRESENCE_EVENTS,
                             new PresenceListener(presenceHub)));
             OfflinePush offline = new OfflinePush(grid, services.messages(), config.grid().offlinePushLimit());
+            // A node restarting under the same id must not inherit the connections of its previous life.
+            presence.dropEdge(edgeId);
             EdgeHeartbeat heartbeat = new EdgeHeartbeat(grid, edgeId, config.edge().heartbeatSeconds(), timer);
             TokenWatch tokenWatch = new TokenWatch(grid, connections, timer, blockingExecutor, Clock.systemUTC());
             SessionRegistry sessions = new SessionRegistry(grid, edgeId, connections, offline, presence, timer,
@@ -142,13 +142,8 @@ public final class EdgeNode implements AutoCloseable {
         subscriptions.forEach(TopicSubscription::close);
         tokenWatch.close();
         heartbeat.close();
-        try {
-            // One sweep instead of trusting every close callback to have reached the grid in time.
-            services.grid().sessions().executeOnEntries(new DropEdge(services.edgeId()));
-            services.grid().roomLive().executeOnEntries(new DropEdgeSeats(services.edgeId()));
-        } catch (RuntimeException e) {
-            LOG.warn("could not drop the sessions and seats of edge node {}: {}", services.edgeId(), e.toString());
-        }
+        // One sweep instead of trusting every close callback to have reached the grid in time.
+        services.presence().dropEdge(services.edgeId());
         services.grid().close();
     }
 

@@ -12,7 +12,6 @@ import io.gridchat.config.ClusterSettings;
 import io.gridchat.model.DedupeKey;
 import io.gridchat.model.FriendList;
 import io.gridchat.model.FriendRequest;
-import io.gridchat.model.LiveRoom;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.MemberKey;
 import io.gridchat.model.Membership;
@@ -173,10 +172,6 @@ public final class Grid implements AutoCloseable {
 
     public IMap<MemberKey, Membership> members() {
         return client.getMap(MapNames.MEMBERS);
-    }
-
-    public IMap<String, LiveRoom> roomLive() {
-        return client.getMap(MapNames.ROOM_LIVE);
     }
 
     public IMap<String, Roster> rosters() {

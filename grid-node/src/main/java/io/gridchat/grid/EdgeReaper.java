@@ -5,13 +5,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryExpiredListener;
 import io.gridchat.config.PresenceSettings;
-import io.gridchat.model.LiveRoom;
 import io.gridchat.model.MapNames;
-import io.gridchat.model.UserSessions;
-import io.gridchat.model.processor.DropEdge;
-import io.gridchat.model.processor.DropEdgeSeats;
-import io.gridchat.model.processor.LeavePresence;
-import java.util.Map;
+import io.gridchat.model.processor.EdgeDrop;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,18 +70,6 @@ final class EdgeReaper implements EntryExpiredListener<String, Long>, AutoClosea
             return;
         }
         LOG.warn("edge node {} stopped beating: dropping its connections", event.getKey());
-        Map<String, Integer> remaining = instance.<String, UserSessions>getMap(MapNames.SESSIONS)
-                .executeOnEntries(new DropEdge(event.getKey()));
-        instance.<String, LiveRoom>getMap(MapNames.ROOM_LIVE).executeOnEntries(new DropEdgeSeats(event.getKey()));
-        remaining.forEach((userId, connections) -> {
-            if (connections != null && connections == 0) {
-                markOffline(userId);
-            }
-        });
-    }
-
-    private void markOffline(String userId) {
-        PresenceAnnouncer.apply(instance, userId, LeavePresence.vanished(lastSeenRetentionMillis),
-                "after their edge node stopped");
+        EdgeDrop.run(instance, event.getKey(), lastSeenRetentionMillis);
     }
 }

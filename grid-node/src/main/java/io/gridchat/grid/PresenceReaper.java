@@ -9,6 +9,7 @@ import io.gridchat.model.MapNames;
 import io.gridchat.model.Presence;
 import io.gridchat.model.PresenceStatus;
 import io.gridchat.model.processor.ExpirePresence;
+import io.gridchat.model.processor.PresenceAnnouncer;
 
 /**
  * Turns users offline whose presence TTL ran out (no heartbeat from any of their connections) and announces

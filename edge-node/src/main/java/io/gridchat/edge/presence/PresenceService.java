@@ -12,6 +12,7 @@ import io.gridchat.model.Presence;
 import io.gridchat.model.PresenceChange;
 import io.gridchat.model.PresenceStatus;
 import io.gridchat.model.Roster;
+import io.gridchat.model.processor.EdgeDrop;
 import io.gridchat.model.processor.LeavePresence;
 import io.gridchat.model.processor.TouchPresence;
 import java.util.ArrayList;
@@ -22,7 +23,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +43,7 @@ public final class PresenceService {
 
     /** Most of a user's rooms whose members see their presence without a join; bounds the look-up. */
     static final int MAX_SHARED_ROOMS = 500;
+    private static final int DROP_EDGE_WAIT_SECONDS = 10;
 
     private final Grid grid;
     private final PresenceSettings settings;
@@ -52,6 +57,21 @@ public final class PresenceService {
         this.hub = hub;
         this.blocking = blocking;
         this.touchEveryMillis = Math.max(250, settings.ttlMillis() / 4);
+    }
+
+    /**
+     * Forgets every connection and seat of an edge node (this one, stopping or starting again under the id of a
+     * previous life); its users left without a connection go offline. Blocks for at most a few seconds.
+     */
+    public void dropEdge(String edgeId) {
+        try {
+            EdgeDrop.run(grid.client(), edgeId, settings.lastSeenRetentionMillis()).get(DROP_EDGE_WAIT_SECONDS,
+                    TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warn("could not drop the connections of edge node {}: {}", edgeId, e.toString());
+        }
     }
 
     /**
