@@ -30,24 +30,26 @@ final class RoomAnnouncements {
 
     /** {@code userId} joined: the others hear it and watch their presence. */
     static void joined(HazelcastInstance instance, String roomId, String userId, List<String> others) {
-        String frame = RoomFrames.membership("joined", roomId, userId);
-        announce(instance, others, FanOutRoomEvent.fromMember(roomId, userId, frame), roomId, frame, userId);
+        announce(instance, roomId, userId, others, true);
     }
 
     /** {@code userId} left: the members who remain hear it. */
     static void left(HazelcastInstance instance, String roomId, String userId, List<String> remaining) {
-        String frame = RoomFrames.membership("left", roomId, userId);
-        announce(instance, remaining, FanOutRoomEvent.leaving(roomId, userId, frame), roomId, frame, "");
+        announce(instance, roomId, userId, remaining, false);
     }
 
-    private static void announce(HazelcastInstance instance, List<String> recipients, FanOutRoomEvent large,
-                                 String roomId, String frame, String watchUserId) {
+    private static void announce(HazelcastInstance instance, String roomId, String userId, List<String> recipients,
+                                 boolean joined) {
         if (recipients.isEmpty()) {
             return;
         }
+        String frame = RoomFrames.membership(joined ? "joined" : "left", roomId, userId);
+        String watchUserId = joined ? userId : "";
         try {
             if (recipients.size() > MAX_LOOKUPS_FROM_PARTITION) {
-                instance.getExecutorService(MapNames.ROOM_EXECUTOR).submitToKeyOwner(large, roomId);
+                FanOutRoomEvent event = joined ? FanOutRoomEvent.fromMember(roomId, userId, frame)
+                        : FanOutRoomEvent.leaving(roomId, userId, frame);
+                instance.getExecutorService(MapNames.ROOM_EXECUTOR).submitToKeyOwner(event, roomId);
                 return;
             }
             IMap<String, UserSessions> sessions = instance.getMap(MapNames.SESSIONS);
