@@ -3,12 +3,15 @@ package io.gridchat.grid;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** The one-thread timers a member's upkeep tasks run on: named for thread dumps, never keeping the JVM alive. */
-final class DaemonTimer {
+/**
+ * The one-thread timers a member's upkeep tasks (and the benchmark tools) run on: named for thread dumps, never
+ * keeping the JVM alive.
+ */
+public final class DaemonTimer {
     private DaemonTimer() {
     }
 
-    static ScheduledExecutorService named(String threadName) {
+    public static ScheduledExecutorService named(String threadName) {
         return Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);

@@ -1,6 +1,6 @@
 package io.gridchat.bench.density;
 
-import io.gridchat.bench.DaemonTimer;
+import io.gridchat.grid.DaemonTimer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,6 +1,6 @@
 package io.gridchat.bench.load;
 
-import io.gridchat.bench.DaemonTimer;
+import io.gridchat.grid.DaemonTimer;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,10 +1,10 @@
 package io.gridchat.bench.rooms;
 
 import com.fasterxml.jackson.core.JacksonException;
-import io.gridchat.bench.DaemonTimer;
 import io.gridchat.bench.load.ApiClient;
 import io.gridchat.bench.load.Edge;
 import io.gridchat.edge.Json;
+import io.gridchat.grid.DaemonTimer;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.TreeMap;

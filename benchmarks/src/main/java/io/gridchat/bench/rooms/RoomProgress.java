@@ -1,7 +1,7 @@
 package io.gridchat.bench.rooms;
 
-import io.gridchat.bench.DaemonTimer;
 import io.gridchat.bench.rooms.RoomStats.Op;
+import io.gridchat.grid.DaemonTimer;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.Locale;
