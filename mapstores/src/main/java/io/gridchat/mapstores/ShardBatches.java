@@ -137,7 +137,7 @@ final class ShardBatches {
         try (Connection connection = pools.shard(shard).getConnection()) {
             connection.setAutoCommit(false);
             try {
-                for (List<K> chunk : chunks(shardKeys, rowsPerStatement)) {
+                for (List<K> chunk : statementChunks(shardKeys, rowsPerStatement)) {
                     work.write(connection, chunk);
                 }
                 connection.commit();
@@ -194,6 +194,29 @@ final class ShardBatches {
             groups.computeIfAbsent(router.shardOf(routingKey.apply(key)), shard -> new ArrayList<>()).add(key);
         }
         return groups;
+    }
+
+    /**
+     * Cuts a shard's rows into statements whose row counts come from a fixed ladder: {@code rowsPerStatement},
+     * then powers of two below it, largest first (487 rows at 500 per statement: 256, 128, 64, 32, 4, 2, 1).
+     * Each row count is its own SQL text and so its own server-side prepared statement; with the counts of a
+     * batch's shares varying from batch to batch, a statement per exact remainder missed the per-connection
+     * statement cache almost every time and the database prepared (parsed) each large upsert anew. The ladder
+     * keeps at most {@code log2(rowsPerStatement) + 2} texts per table, all cached after the first batches.
+     */
+    static <K> List<List<K>> statementChunks(List<K> keys, int rowsPerStatement) {
+        List<List<K>> chunks = new ArrayList<>();
+        int from = 0;
+        for (; keys.size() - from >= rowsPerStatement; from += rowsPerStatement) {
+            chunks.add(keys.subList(from, from + rowsPerStatement));
+        }
+        for (int size = Integer.highestOneBit(rowsPerStatement); from < keys.size(); size >>= 1) {
+            if (keys.size() - from >= size) {
+                chunks.add(keys.subList(from, from + size));
+                from += size;
+            }
+        }
+        return chunks;
     }
 
     private static <K> List<List<K>> chunks(List<K> keys, int size) {
