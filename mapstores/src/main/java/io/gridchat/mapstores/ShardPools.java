@@ -37,9 +37,10 @@ public final class ShardPools implements AutoCloseable {
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
     /**
-     * Server-side statements cached per connection (LRU). The hot ones are few: a map's full-size upsert and
-     * single-key reads; remainders of other sizes come and go. Bounded because every cached statement holds a
-     * server-side prepared statement (MySQL's max_prepared_stmt_count is server-wide, 16382 by default).
+     * Server-side statements cached per connection (LRU). The hot ones are few: the ten upsert sizes of the
+     * busiest table ({@link ShardBatches#statementChunks}) and single-key reads. Bounded because every cached
+     * statement holds a server-side prepared statement (MySQL's max_prepared_stmt_count is server-wide, 16382
+     * by default).
      */
     private static final int PREPARED_STATEMENTS_PER_CONNECTION = 32;
     /** Longest SQL cached: a 5000-row upsert (the largest rows-per-statement) of the widest table fits. */
