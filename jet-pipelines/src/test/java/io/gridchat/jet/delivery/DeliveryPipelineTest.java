@@ -9,7 +9,10 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
+import com.hazelcast.jet.core.JobStatus;
+import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.Sinks;
+import com.hazelcast.jet.pipeline.test.TestSources;
 import com.hazelcast.map.IMap;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.Connection;
@@ -26,6 +29,7 @@ import io.gridchat.model.serial.ModelSerialization;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +38,7 @@ import org.junit.jupiter.api.Test;
 
 /** The delivery pipeline on two in-process members, fed by the real messages-map journal. */
 class DeliveryPipelineTest {
+    private static final int INBOX_MESSAGES = 20_000;
     private static HazelcastInstance first;
     private static HazelcastInstance second;
     private static Job job;
@@ -65,6 +70,7 @@ class DeliveryPipelineTest {
         config.getJetConfig().setEnabled(true);
         config.addMapConfig(new MapConfig(MapNames.MESSAGES)
                 .setEventJournalConfig(new EventJournalConfig().setEnabled(true).setCapacity(100_000)));
+        config.getRingbufferConfig(MapNames.EDGE_INBOX_PREFIX + "*").setCapacity(INBOX_MESSAGES);
         ModelSerialization.register(config.getSerializationConfig());
         return config;
     }
@@ -145,5 +151,25 @@ class DeliveryPipelineTest {
 
     private static List<Long> seqs() {
         return LongStream.rangeClosed(1, 50).boxed().toList();
+    }
+
+    @Test
+    void when_more_deliveries_for_one_edge_arrive_than_one_ringbuffer_batch_takes_then_all_reach_its_inbox_in_order() {
+        List<Long> received = new CopyOnWriteArrayList<>();
+        first.<EdgeDelivery>getReliableTopic(MapNames.edgeInbox("edgeBulk"))
+                .addMessageListener(message -> received.add(message.getMessageObject().message().seq()));
+        Pipeline pipeline = Pipeline.create().setPreserveOrder(true);
+        pipeline.readFrom(TestSources.items(LongStream.rangeClosed(1, INBOX_MESSAGES).boxed().toList()))
+                .map(seq -> new EdgeDelivery("edgeBulk",
+                        new ChatMessage("bulk", seq, "bulk-" + seq, "ann", "text " + seq, seq, null), List.of("ben")))
+                .writeTo(EdgeInboxSink.sink());
+
+        Job bulk = first.getJet().newJob(pipeline);
+        bulk.join();
+
+        // A sink inbox of 1,024 items for one edge used to fail the job: a ringbuffer batch takes at most 1,000.
+        assertThat(bulk.getStatus()).isEqualTo(JobStatus.COMPLETED);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= INBOX_MESSAGES);
+        assertThat(received).containsExactlyElementsOf(LongStream.rangeClosed(1, INBOX_MESSAGES).boxed().toList());
     }
 }
