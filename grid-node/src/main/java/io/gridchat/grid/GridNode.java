@@ -29,12 +29,15 @@ public final class GridNode implements AutoCloseable {
     /** Maps backed by a MapStore or MapLoader. */
     static final List<String> LOADED_MAPS = Stream.concat(STORED_MAPS.stream(),
             Stream.of(MapNames.ROOM_LOGS, MapNames.ROSTERS)).toList();
+    /** How often the delivery job's state is checked (a suspended job costs every recipient live delivery). */
+    private static final long JOB_CHECK_MILLIS = 2_000;
 
     private final HazelcastInstance instance;
     private final ShardPools pools;
     private final UnsavedWatch unsaved;
     private volatile RoomUpkeep rooms;
     private volatile EdgeReaper edgeReaper;
+    private volatile JobWatchdog delivery;
 
     private GridNode(HazelcastInstance instance, ShardPools pools, UnsavedWatch unsaved) {
         this.instance = instance;
@@ -76,15 +79,17 @@ public final class GridNode implements AutoCloseable {
     }
 
     /**
-     * At-least-once: after a member failure the job resumes from its last snapshot's journal offsets, so no
-     * accepted message is skipped; edge nodes drop the seqs they already delivered.
+     * At-least-once: after a member failure, or an error that suspended it ({@link JobWatchdog}), the job
+     * resumes from its last snapshot's journal offsets, so no accepted message is skipped; edge nodes drop the
+     * seqs they already delivered.
      */
     private void submitDelivery(int snapshotMillis) {
         JobConfig job = new JobConfig().setName(MapNames.DELIVERY_JOB)
                 .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE)
                 .setSnapshotIntervalMillis(snapshotMillis);
-        instance.getJet().newJobIfAbsent(
-                DeliveryPipeline.build(DeliveryPipeline.journalSource(), EdgeInboxSink.sink()), job);
+        delivery = JobWatchdog.start(instance,
+                () -> DeliveryPipeline.build(DeliveryPipeline.journalSource(), EdgeInboxSink.sink()), job,
+                JOB_CHECK_MILLIS);
     }
 
     public HazelcastInstance instance() {
@@ -129,6 +134,9 @@ public final class GridNode implements AutoCloseable {
         }
         if (edgeReaper != null) {
             edgeReaper.close();
+        }
+        if (delivery != null) {
+            delivery.close();
         }
     }
 }
