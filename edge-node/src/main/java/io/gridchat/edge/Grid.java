@@ -29,6 +29,7 @@ import io.gridchat.model.UserSessions;
 import io.gridchat.model.serial.ModelSerialization;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -140,6 +141,11 @@ public final class Grid implements AutoCloseable {
             inboxExecutor.shutdownNow();
             throw e;
         }
+    }
+
+    /** The one thread that runs the topic listeners (inbox, presence), in order. */
+    Executor topicListenerThread() {
+        return inboxExecutor;
     }
 
     public HazelcastInstance client() {

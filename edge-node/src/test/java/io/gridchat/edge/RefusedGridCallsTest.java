@@ -2,16 +2,21 @@ package io.gridchat.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastOverloadException;
 import com.hazelcast.map.IMap;
+import com.hazelcast.ringbuffer.impl.RingbufferService;
 import io.gridchat.edge.ApiClient.Account;
+import io.gridchat.model.EdgeEvent;
 import io.gridchat.model.MapNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +90,77 @@ class RefusedGridCallsTest {
 
             assertThat(ws.request("read", "room", room, "seq", 2).path("type").asText())
                     .as("the read after the grid caught up").isEqualTo("ack");
+        }
+    }
+
+    @Test
+    void when_the_inbox_reader_is_refused_its_next_read_at_the_limit_then_messages_reach_the_node_again_after()
+            throws Exception {
+        ApiClient api = new ApiClient(platform.http(0));
+        Account alice = api.register(ApiClient.uniqueName("alice"));
+        String room = api.createRoom(alice, "inbox", "group");
+        try (WsClient ws = WsClient.connect(platform.ws(0, alice.token()))) {
+            ws.ack("join", "room", room);
+            EdgeServices edge = platform.edge(0).services();
+            HazelcastInstance member = platform.members().get(0).instance();
+            String inbox = MapNames.edgeInbox(edge.edgeId());
+            String key = keyBesideThePartitionOf(member, RingbufferService.TOPIC_RB_PREFIX + inbox);
+            Executor listenerThread = edge.grid().topicListenerThread();
+            List<CompletableFuture<?>> waiting;
+            try (PartitionStall stall = PartitionStall.hold(member, key)) {
+                waiting = fillCallSlots(edge, key);
+                CountDownLatch held = new CountDownLatch(1);
+                listenerThread.execute(() -> awaitQuietly(held));
+                // The reader's waiting read returns with this event and frees its call slot; its callback waits
+                // behind the held listener thread while the slot is taken, so its call for the next batch is refused.
+                member.<EdgeEvent>getReliableTopic(inbox).publish(new EdgeEvent(edge.edgeId(), room,
+                        "{\"type\":\"probe\"}", List.of(alice.userId()), null));
+                Awaitility.await("the reader's slot freed").atMost(Duration.ofSeconds(10))
+                        .until(() -> takeSlot(edge, key, waiting));
+                held.countDown();
+                ws.await(frame -> frame.path("type").asText().equals("probe"));
+                CompletableFuture<Void> afterTheCallback = CompletableFuture.runAsync(() -> { }, listenerThread);
+                afterTheCallback.get(10, TimeUnit.SECONDS);
+            }
+            CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+            ws.ack("send", "room", room, "text", "after the limit");
+
+            JsonNode message = ws.await(frame -> frame.path("type").asText().equals("message")
+                    && frame.path("text").asText().equals("after the limit"), Duration.ofSeconds(30));
+            assertThat(message.path("room").asText()).isEqualTo(room);
+        }
+    }
+
+    /**
+     * A key whose partition is served by another partition thread than {@code name}'s (thread = partition id
+     * modulo the thread count, so a neighbouring partition id never shares one), so stalling it leaves that
+     * name's partition free.
+     */
+    private static String keyBesideThePartitionOf(HazelcastInstance member, String name) {
+        int partition = member.getPartitionService().getPartition(name).getPartitionId();
+        for (int i = 0; ; i++) {
+            String key = "stalled-" + i;
+            if (Math.abs(member.getPartitionService().getPartition(key).getPartitionId() - partition) == 1) {
+                return key;
+            }
+        }
+    }
+
+    private static boolean takeSlot(EdgeServices edge, String stalledKey, List<CompletableFuture<?>> waiting) {
+        try {
+            waiting.add(edge.grid().rooms().getAsync(stalledKey).toCompletableFuture());
+            return true;
+        } catch (HazelcastOverloadException e) {
+            return false;
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
