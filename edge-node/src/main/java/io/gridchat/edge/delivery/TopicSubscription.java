@@ -2,9 +2,11 @@ package io.gridchat.edge.delivery;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
+import com.hazelcast.ringbuffer.StaleSequenceException;
 import com.hazelcast.ringbuffer.Ringbuffer;
 import com.hazelcast.ringbuffer.impl.RingbufferService;
 import com.hazelcast.topic.ITopic;
+import io.gridchat.edge.Futures;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,14 +21,14 @@ import org.slf4j.LoggerFactory;
  * ring), and when the reader stopped while messages wait. Hazelcast's reader asks for its next batch from the
  * callback of the last one; when the client refuses that call (its calls in flight at
  * {@code edge.maxGridCallsInFlight}, thrown at once) the reader ends without a word, and the node delivered
- * nothing more until it restarted. So a check every second renews a subscription whose ring has messages its
- * listener has not taken for {@link #STALL_MILLIS}. Thread-safe.
+ * nothing more until it restarted. So a check every {@link #CHECK_MILLIS} renews a subscription whose ring has
+ * messages its listener has not taken for {@link #STALL_MILLIS}. Thread-safe.
  */
 public final class TopicSubscription<T> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicSubscription.class);
-    static final long CHECK_MILLIS = 1_000;
+    static final long CHECK_MILLIS = 2_000;
     /** Longer than one message takes a listener (a frame to every local connection of its recipients). */
-    static final long STALL_MILLIS = 5_000;
+    static final long STALL_MILLIS = 6_000;
 
     private final HazelcastInstance client;
     private final ITopic<T> topic;
@@ -39,7 +41,8 @@ public final class TopicSubscription<T> implements AutoCloseable {
     /** Ring tail when the listener first subscribed: it takes what comes after (touched by the check only). */
     private final long firstTail;
     private long lastNext;
-    private long unchangedSinceNanos = System.nanoTime();
+    private volatile long unchangedSinceNanos = System.nanoTime();
+    private volatile boolean probing;
 
     public TopicSubscription(HazelcastInstance client, String topicName, ResumableListener<T> listener,
                              ScheduledExecutorService timer) {
@@ -62,30 +65,47 @@ public final class TopicSubscription<T> implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * On the node's shared timer, so it never waits for the grid: when the listener took nothing for
+     * {@link #STALL_MILLIS}, an asynchronous read of at most one message at its position (not waiting for one)
+     * shows whether messages wait for it; refused or failed probes are tried again on a later check.
+     */
     private void checkProgress() {
+        long next = listener.nextSequence();
+        long now = System.nanoTime();
+        if (next != lastNext) {
+            lastNext = next;
+            unchangedSinceNanos = now;
+            return;
+        }
+        if (disconnected || probing || now - unchangedSinceNanos < TimeUnit.MILLISECONDS.toNanos(STALL_MILLIS)) {
+            return;
+        }
+        long position = next == -1 ? firstTail + 1 : next;
+        probing = true;
+        Futures.call(() -> ring.readManyAsync(position, 0, 1, null)).whenComplete((batch, failure) -> {
+            probing = false;
+            boolean waiting = failure == null ? batch.readCount() > 0
+                    : Futures.rootOf(failure) instanceof StaleSequenceException;
+            if (waiting && listener.nextSequence() == next) {
+                renewStalled(position);
+            } else if (failure != null) {
+                LOG.debug("probing the subscription to {} failed: {}", topic.getName(), failure.toString());
+            }
+        });
+    }
+
+    private synchronized void renewStalled(long position) {
+        unchangedSinceNanos = System.nanoTime();
         try {
-            long next = listener.nextSequence();
-            long now = System.nanoTime();
-            if (next != lastNext) {
-                lastNext = next;
-                unchangedSinceNanos = now;
-                return;
-            }
-            if (disconnected || now - unchangedSinceNanos < TimeUnit.MILLISECONDS.toNanos(STALL_MILLIS)) {
-                return;
-            }
-            long tail = ring.tailSequence();
-            boolean waiting = next == -1 ? tail > firstTail : tail >= next;
-            if (waiting) {
-                if (next == -1) {
-                    listener.restartFrom(firstTail + 1);
-                }
-                resubscribe("its reader stopped at sequence " + listener.nextSequence() + " with the tail at " + tail);
-                unchangedSinceNanos = now;
-            }
+            listener.restartFrom(position);
+            topic.removeMessageListener(registration);
+            LOG.warn("the reader of {} stopped with messages waiting: subscription renewed from sequence {}",
+                    topic.getName(), position);
+            registration = topic.addMessageListener(listener);
         } catch (RuntimeException e) {
-            // Refused or failed (the grid is busy or away): the next check tries again.
-            LOG.debug("checking the subscription to {} failed: {}", topic.getName(), e.toString());
+            // Refused (the node's grid calls are at their limit): the next check tries again.
+            LOG.debug("renewing the subscription to {} failed: {}", topic.getName(), e.toString());
         }
     }
 
@@ -97,7 +117,7 @@ public final class TopicSubscription<T> implements AutoCloseable {
             // would block, so read it from its start instead.
             listener.restartFrom(ring.headSequence());
         }
-        LOG.warn("{}: subscription to {} renewed from sequence {}", why, topic.getName(), listener.nextSequence());
+        LOG.info("{}: subscription to {} renewed from sequence {}", why, topic.getName(), listener.nextSequence());
         registration = topic.addMessageListener(listener);
     }
 
