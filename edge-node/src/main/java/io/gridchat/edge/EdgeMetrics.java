@@ -14,6 +14,7 @@ public final class EdgeMetrics {
     private final Counter errors;
     private final Counter deliveries;
     private final Histogram sendAck;
+    private final Counter renewedReaders;
 
     public EdgeMetrics(IntSupplier connections) {
         JvmMetrics.builder().register(registry);
@@ -25,6 +26,9 @@ public final class EdgeMetrics {
                 .help("Message events queued to client connections").register(registry);
         sendAck = Histogram.builder().name("gridchat_edge_send_ack_seconds")
                 .help("Time from a send frame to its ack (grid accept with backup)").register(registry);
+        renewedReaders = Counter.builder().name("gridchat_edge_renewed_readers_total")
+                .help("Topic readers renewed after they stopped with messages waiting, by topic")
+                .labelNames("topic").register(registry);
         GaugeWithCallback.builder().name("gridchat_edge_connections").help("Open WebSocket connections")
                 .callback(callback -> callback.call(connections.getAsInt())).register(registry);
     }
@@ -43,6 +47,11 @@ public final class EdgeMetrics {
 
     public void delivered() {
         deliveries.inc();
+    }
+
+    /** A reader of {@code topic} ("inbox", "presence") stopped with messages waiting and was renewed. */
+    public void readerRenewed(String topic) {
+        renewedReaders.labelValues(topic).inc();
     }
 
     public void sendAcked(long startNanos) {

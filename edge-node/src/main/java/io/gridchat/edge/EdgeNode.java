@@ -86,9 +86,10 @@ public final class EdgeNode implements AutoCloseable {
                     new FailedLogins(rateLimits), config.limits(), metrics);
             List<TopicSubscription<?>> subscriptions = List.of(
                     new TopicSubscription<>(grid.client(), MapNames.edgeInbox(edgeId),
-                            new InboxListener(connections, metrics, presenceHub), timer),
+                            new InboxListener(connections, metrics, presenceHub), timer,
+                            () -> metrics.readerRenewed("inbox")),
                     new TopicSubscription<>(grid.client(), MapNames.PRESENCE_EVENTS,
-                            new PresenceListener(presenceHub), timer));
+                            new PresenceListener(presenceHub), timer, () -> metrics.readerRenewed("presence")));
             OfflinePush offline = new OfflinePush(grid, services.messages(), config.grid().offlinePushLimit());
             // A node restarting under the same id must not inherit the connections of its previous life.
             presence.dropEdge(edgeId);

@@ -10,6 +10,9 @@ import com.hazelcast.ringbuffer.impl.RingbufferService;
 import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.model.EdgeEvent;
 import io.gridchat.model.MapNames;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +132,10 @@ class RefusedGridCallsTest {
             JsonNode message = ws.await(frame -> frame.path("type").asText().equals("message")
                     && frame.path("text").asText().equals("after the limit"), Duration.ofSeconds(30));
             assertThat(message.path("room").asText()).isEqualTo(room);
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    platform.http(0).resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).as("operators see the renewal")
+                    .containsPattern("gridchat_edge_renewed_readers_total\\{topic=\"inbox\"\\} [1-9]");
         }
     }
 

@@ -34,6 +34,7 @@ public final class TopicSubscription<T> implements AutoCloseable {
     private final ITopic<T> topic;
     private final Ringbuffer<T> ring;
     private final ResumableListener<T> listener;
+    private final Runnable renewed;
     private final UUID lifecycleRegistration;
     private final ScheduledFuture<?> check;
     private UUID registration;
@@ -44,12 +45,14 @@ public final class TopicSubscription<T> implements AutoCloseable {
     private volatile long unchangedSinceNanos = System.nanoTime();
     private volatile boolean probing;
 
+    /** @param renewed told each time a stopped reader is renewed (for the node's metrics) */
     public TopicSubscription(HazelcastInstance client, String topicName, ResumableListener<T> listener,
-                             ScheduledExecutorService timer) {
+                             ScheduledExecutorService timer, Runnable renewed) {
         this.client = client;
         this.topic = client.getReliableTopic(topicName);
         this.ring = client.getRingbuffer(RingbufferService.TOPIC_RB_PREFIX + topicName);
         this.listener = listener;
+        this.renewed = renewed;
         this.firstTail = ring.tailSequence();
         this.lastNext = listener.nextSequence();
         this.registration = topic.addMessageListener(listener);
@@ -103,6 +106,7 @@ public final class TopicSubscription<T> implements AutoCloseable {
             LOG.warn("the reader of {} stopped with messages waiting: subscription renewed from sequence {}",
                     topic.getName(), position);
             registration = topic.addMessageListener(listener);
+            renewed.run();
         } catch (RuntimeException e) {
             // Refused (the node's grid calls are at their limit): the next check tries again.
             LOG.debug("renewing the subscription to {} failed: {}", topic.getName(), e.toString());
