@@ -79,15 +79,23 @@ class MemberJoinTest {
         CompletableFuture<GridNode> joining = CompletableFuture.supplyAsync(grid::addMember);
         GridNode second = joining.get(90, TimeUnit.SECONDS);
         long sentAtJoin = sent.get();
-        Awaitility.await("sends go on after the join").atMost(Duration.ofSeconds(60))
-                .until(() -> sent.get() >= sentAtJoin + 200);
+        // Partitions migrate after the join, asynchronously: sends go on until the new member owns some.
+        Awaitility.await("sends go on after the join, and the new member takes partitions")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> sent.get() >= sentAtJoin + 200 && ownedPartitions(second) > 0);
+        long sentAtMigration = sent.get();
+        Awaitility.await("sends go on after the migration").atMost(Duration.ofSeconds(60))
+                .until(() -> sent.get() >= sentAtMigration + 200);
         sending.set(false);
         CompletableFuture.allOf(senders).get(60, TimeUnit.SECONDS);
 
-        assertThat(second.instance().getPartitionService().getPartitions().stream()
-                .filter(p -> second.instance().getCluster().getLocalMember().equals(p.getOwner())).count())
-                .as("the new member owns partitions").isPositive();
+        assertThat(ownedPartitions(second)).as("the new member owns partitions").isPositive();
         seqs.forEach((room, acked) -> assertThat(acked).as(room).containsExactlyInAnyOrderElementsOf(
                 LongStream.rangeClosed(1, acked.size()).boxed().toList()));
+    }
+
+    private static long ownedPartitions(GridNode member) {
+        return member.instance().getPartitionService().getPartitions().stream()
+                .filter(p -> member.instance().getCluster().getLocalMember().equals(p.getOwner())).count();
     }
 }
