@@ -154,6 +154,7 @@ class RefusedGridCallsTest {
         }
     }
 
+    /** One call held by the stall, added to {@code waiting}; false when the node refused it (no slot left). */
     private static boolean takeSlot(EdgeServices edge, String stalledKey, List<CompletableFuture<?>> waiting) {
         try {
             waiting.add(edge.grid().rooms().getAsync(stalledKey).toCompletableFuture());
@@ -175,9 +176,7 @@ class RefusedGridCallsTest {
     private static List<CompletableFuture<?>> fillCallSlots(EdgeServices edge, String stalledKey) {
         List<CompletableFuture<?>> waiting = new ArrayList<>();
         for (int i = 0; i < MAX_GRID_CALLS; i++) {
-            try {
-                waiting.add(edge.grid().rooms().getAsync(stalledKey).toCompletableFuture());
-            } catch (HazelcastOverloadException e) {
+            if (!takeSlot(edge, stalledKey, waiting)) {
                 return waiting;
             }
         }

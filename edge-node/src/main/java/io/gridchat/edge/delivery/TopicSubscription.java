@@ -39,7 +39,7 @@ public final class TopicSubscription<T> implements AutoCloseable {
     private final ScheduledFuture<?> check;
     private UUID registration;
     private volatile boolean disconnected;
-    /** Ring tail when the listener first subscribed: it takes what comes after (touched by the check only). */
+    /** Ring tail when the listener first subscribed: a listener that took nothing yet reads from after it. */
     private final long firstTail;
     private long lastNext;
     private volatile long unchangedSinceNanos = System.nanoTime();
@@ -61,7 +61,7 @@ public final class TopicSubscription<T> implements AutoCloseable {
                 disconnected = true;
             } else if (event.getState() == LifecycleState.CLIENT_CONNECTED && disconnected) {
                 disconnected = false;
-                resubscribe("connected to the grid again");
+                resubscribe();
             }
         });
         this.check = timer.scheduleWithFixedDelay(this::checkProgress, CHECK_MILLIS, CHECK_MILLIS,
@@ -113,7 +113,8 @@ public final class TopicSubscription<T> implements AutoCloseable {
         }
     }
 
-    private synchronized void resubscribe(String why) {
+    /** After a reconnect: the old reader may have given up while the grid was away. */
+    private synchronized void resubscribe() {
         topic.removeMessageListener(registration);
         long next = listener.nextSequence();
         if (next > ring.tailSequence() + 1) {
@@ -121,7 +122,8 @@ public final class TopicSubscription<T> implements AutoCloseable {
             // would block, so read it from its start instead.
             listener.restartFrom(ring.headSequence());
         }
-        LOG.info("{}: subscription to {} renewed from sequence {}", why, topic.getName(), listener.nextSequence());
+        LOG.info("connected to the grid again: subscription to {} renewed from sequence {}", topic.getName(),
+                listener.nextSequence());
         registration = topic.addMessageListener(listener);
     }
 
