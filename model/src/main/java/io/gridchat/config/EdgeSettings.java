@@ -14,7 +14,8 @@ package io.gridchat.config;
  * @param heartbeatSeconds how often the node tells the grid it lives; three missed beats and the grid
  *                         forgets its connections
  * @param maxGridCallsInFlight grid calls the node may have waiting at once; past it a request gets UNAVAILABLE
- *                             at once, so an overloaded grid sheds load instead of queueing without bound
+ *                             at once, so an overloaded grid sheds load instead of queueing without bound;
+ *                             Hazelcast counts each callback waiting on a call as one more (~3 per request)
  */
 public record EdgeSettings(String host, int port, String id, int idleTimeoutSeconds, int gridCallThreads,
                            int typingExpirySeconds, int heartbeatSeconds, int handshakeTimeoutSeconds,

@@ -11,13 +11,13 @@ import io.gridchat.model.DirectRooms;
 import io.gridchat.model.JoinResult;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomKind;
-import io.gridchat.model.RoomTimer;
+import io.gridchat.model.RoomView;
 import io.gridchat.model.processor.CreateRoom;
 import io.gridchat.model.processor.JoinRoom;
 import io.gridchat.model.processor.LeaveRoom;
 import io.gridchat.model.processor.OpenDirectRoom;
 import io.gridchat.model.processor.ReleaseSeat;
-import java.util.concurrent.CompletableFuture;
+import io.gridchat.model.processor.ViewRoom;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +38,6 @@ public final class RoomService {
         this.grid = grid;
         this.edgeId = edgeId;
         this.limits = limits;
-    }
-
-    /** A room with how many members it has, and its timer (study rooms; null when none or not looked up). */
-    public record RoomView(Room room, int participantCount, RoomTimer timer) {
-        RoomView(Room room, int participantCount) {
-            this(room, participantCount, null);
-        }
     }
 
     public CompletionStage<RoomView> create(String ownerId, String name, String kindName, String topic,
@@ -105,15 +98,12 @@ public final class RoomService {
      */
     public CompletionStage<RoomView> get(String userId, String roomId) {
         requireRoomId(roomId);
-        return grid.rooms().getAsync(roomId).thenCombine(grid.rosters().getAsync(roomId), (room, roster) -> {
-            if (room == null || room.kind() == RoomKind.DM && (roster == null || !roster.contains(userId))) {
+        return grid.rooms().submitToKey(roomId, new ViewRoom(userId)).thenApply(view -> {
+            if (view == null) {
                 throw new ClientError(ErrorCode.NOT_FOUND, "no such room");
             }
-            return new RoomView(room, roster == null ? 0 : roster.userIds().size(), null);
-        }).thenCompose(view -> view.room().kind() != RoomKind.STUDY
-                ? CompletableFuture.completedFuture(view)
-                : grid.roomTimers().getAsync(roomId).thenApply(timer ->
-                        new RoomView(view.room(), view.participantCount(), timer)));
+            return view;
+        });
     }
 
     /**

@@ -43,6 +43,7 @@ public final class ProcessorFactory implements DataSerializableFactory {
     static final int CHANGE_TIMER = 34;
     static final int ORDERED_BACKUP = 35;
     static final int CLOSE_EMPTY_ROOM = 36;
+    static final int VIEW_ROOM = 37;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -83,6 +84,7 @@ public final class ProcessorFactory implements DataSerializableFactory {
             case CHANGE_TIMER -> new ChangeTimer();
             case ORDERED_BACKUP -> new OrderedBackup<>();
             case CLOSE_EMPTY_ROOM -> new CloseEmptyRoom();
+            case VIEW_ROOM -> new ViewRoom();
             default -> null;
         };
     }

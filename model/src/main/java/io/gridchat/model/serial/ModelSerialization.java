@@ -39,6 +39,7 @@ import io.gridchat.model.RoomChangeOutcome;
 import io.gridchat.model.RoomKind;
 import io.gridchat.model.RoomLog;
 import io.gridchat.model.RoomTimer;
+import io.gridchat.model.RoomView;
 import io.gridchat.model.Roster;
 import io.gridchat.model.SendOutcome;
 import io.gridchat.model.SendResult;
@@ -63,7 +64,7 @@ public final class ModelSerialization {
                 new FriendRequestSerializer(), new FriendListSerializer(), new RateWindowSerializer(),
                 new RateVerdictSerializer(), new LiveRoomSerializer(), new ActiveRoomSerializer(),
                 new ActiveRoomsSerializer(), new BanSerializer(), new RoomTimerSerializer(),
-                new RoomChangeSerializer());
+                new RoomChangeSerializer(), new RoomViewSerializer());
     }
 
     public static SerializationConfig register(SerializationConfig config) {
@@ -97,7 +98,8 @@ public final class ModelSerialization {
                 new RateVerdict(false, 1, 2),
                 new LiveRoom("r", List.of(new LiveRoom.Seat("u", "e", "c")), List.of(new LiveRoom.Away("v", 1))),
                 activeRoom, new ActiveRooms(List.of(activeRoom)), new Ban("r", "u", "v", 1), timer,
-                new RoomChange(RoomChangeOutcome.DONE, activeRoom.room(), timer));
+                new RoomChange(RoomChangeOutcome.DONE, activeRoom.room(), timer),
+                new RoomView(activeRoom.room(), 1, timer));
     }
 
     /** Teaches a client (or member) every schema up front; see {@link #samples()}. */
