@@ -175,6 +175,126 @@ class PresenceTest {
         }
     }
 
+    private static void befriend(Account from, Account to) {
+        String request = api.call("POST", "/api/v1/friends/requests", from.token(),
+                "{\"toUserId\":\"" + to.userId() + "\"}").body().get("requestId").asText();
+        assertThat(api.call("POST", "/api/v1/friends/requests/" + request + "/accept", to.token(), null).status())
+                .isEqualTo(200);
+    }
+
+    private static void invite(Account owner, String room, Account member) {
+        assertThat(api.call("POST", "/api/v1/rooms/" + room + "/members", owner.token(),
+                "{\"userId\":\"" + member.userId() + "\"}").status()).isEqualTo(201);
+    }
+
+    private static Predicate<JsonNode> leftBy(String userId) {
+        return node -> "left".equals(node.path("type").asText()) && userId.equals(node.path("user").asText());
+    }
+
+    /**
+     * Presence events travel one topic in order, so once a connection got {@code marker}'s event, it would have
+     * had every event published before it.
+     */
+    private static void assertNotSeenBefore(WsClient client, Predicate<JsonNode> marker, Predicate<JsonNode> unseen,
+                                            String what) {
+        client.await(marker);
+        assertThat(client.seen(unseen)).as(what).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void a_member_removed_from_a_group_and_its_members_stop_seeing_each_others_presence() {
+        Account olga = api.register(ApiClient.uniqueName("olga"));
+        Account bob = api.register(ApiClient.uniqueName("bob"));
+        Account carol = api.register(ApiClient.uniqueName("carol"));
+        Account mark = api.register(ApiClient.uniqueName("mark"));
+        String room = api.createRoom(olga, "kicks", "group");
+        invite(olga, room, bob);
+        invite(olga, room, carol);
+        befriend(bob, mark);
+        try (WsClient olgaWs = joined(1, olga, room); WsClient bobWs = joined(0, bob, room)) {
+            WsClient carolWs = pinging(WsClient.connect(platform.ws(1, carol.token())));
+            bobWs.await(presenceOf(carol.userId(), "online"));
+            assertThat(api.call("DELETE", "/api/v1/rooms/" + room + "/members/" + bob.userId(), olga.token(), null)
+                    .status()).isEqualTo(204);
+            assertThat(bobWs.await(leftBy(bob.userId())).get("reason").asText()).isEqualTo("kicked");
+            olgaWs.await(leftBy(bob.userId()));
+
+            carolWs.close();
+            olgaWs.await(presenceOf(carol.userId(), "offline")); // published now; Mark's events come after it
+            try (WsClient markWs = pinging(WsClient.connect(platform.ws(1, mark.token())))) {
+                assertNotSeenBefore(bobWs, presenceOf(mark.userId(), "online"), presenceOf(carol.userId(), "offline"),
+                        "the removed member sees no presence of the room's members");
+                bobWs.close();
+                markWs.await(presenceOf(bob.userId(), "offline"));
+                try (WsClient carolAgain = pinging(WsClient.connect(platform.ws(1, carol.token())))) {
+                    assertNotSeenBefore(olgaWs, presenceOf(carol.userId(), "online"),
+                            presenceOf(bob.userId(), "offline"), "the members see no presence of the removed member");
+                    assertThat(carolAgain.isClosed()).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void a_member_who_leaves_a_group_stops_seeing_its_members_presence_on_every_device() {
+        Pair pair = pairIn("leaving");
+        Account bob = pair.bob();
+        Account carol = api.register(ApiClient.uniqueName("carol"));
+        Account mark = api.register(ApiClient.uniqueName("mark"));
+        invite(pair.alice(), pair.room(), bob);
+        invite(pair.alice(), pair.room(), carol);
+        befriend(bob, mark);
+        try (WsClient aliceWs = joined(0, pair.alice(), pair.room());
+             WsClient laptop = joined(0, bob, pair.room());
+             WsClient phone = pinging(WsClient.connect(platform.ws(1, bob.token())));
+             WsClient carolWs = pinging(WsClient.connect(platform.ws(1, carol.token())))) {
+            laptop.await(presenceOf(carol.userId(), "online"));
+            assertThat(queried(phone, carol.userId()).get("status").asText()).as("a group co-member")
+                    .isEqualTo("online");
+            laptop.ack("leave", "room", pair.room());
+            phone.await(leftBy(bob.userId())); // the other device hears that its user left
+            carolWs.close();
+            aliceWs.await(presenceOf(carol.userId(), "offline")); // published now; Mark's events come after it
+            try (WsClient markWs = pinging(WsClient.connect(platform.ws(0, mark.token())))) {
+                for (WsClient device : List.of(laptop, phone)) {
+                    assertNotSeenBefore(device, presenceOf(mark.userId(), "online"),
+                            presenceOf(carol.userId(), "offline"), "a former member sees no presence of the members");
+                }
+                assertThat(markWs.isClosed()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void friends_who_unfriend_stop_seeing_each_others_presence() {
+        Account alice = api.register(ApiClient.uniqueName("alice"));
+        Account bob = api.register(ApiClient.uniqueName("bob"));
+        Account witness = api.register(ApiClient.uniqueName("witness"));
+        befriend(alice, bob);
+        befriend(bob, witness);
+        befriend(alice, witness);
+        try (WsClient aliceWs = pinging(WsClient.connect(platform.ws(0, alice.token())));
+             WsClient witnessWs = pinging(WsClient.connect(platform.ws(1, witness.token())))) {
+            WsClient bobWs = pinging(WsClient.connect(platform.ws(1, bob.token())));
+            aliceWs.await(presenceOf(bob.userId(), "online"));
+            assertThat(api.call("DELETE", "/api/v1/friends/" + alice.userId(), bob.token(), null).status())
+                    .isEqualTo(204);
+            JsonNode removed = aliceWs.await(node -> "friend".equals(node.path("type").asText())
+                    && "removed".equals(node.path("state").asText()));
+            assertThat(removed.get("user").asText()).isEqualTo(bob.userId());
+            bobWs.await(node -> "friend".equals(node.path("type").asText())
+                    && "removed".equals(node.path("state").asText()));
+            bobWs.close();
+            witnessWs.await(presenceOf(bob.userId(), "offline"));
+            witnessWs.close();
+            assertNotSeenBefore(aliceWs, presenceOf(witness.userId(), "offline"), presenceOf(bob.userId(), "offline"),
+                    "a former friend's presence is not pushed");
+        }
+    }
+
     @Test
     @Order(3)
     void a_user_stays_online_while_any_device_is_connected() {

@@ -118,7 +118,7 @@ class RefusedGridCallsTest {
                 // The reader's waiting read returns with this event and frees its call slot; its callback waits
                 // behind the held listener thread while the slot is taken, so its call for the next batch is refused.
                 member.<EdgeEvent>getReliableTopic(inbox).publish(new EdgeEvent(edge.edgeId(), room,
-                        "{\"type\":\"probe\"}", List.of(alice.userId()), null));
+                        "{\"type\":\"probe\"}", List.of(alice.userId())));
                 Awaitility.await("the reader's slot freed").atMost(Duration.ofSeconds(10))
                         .until(() -> takeSlot(edge, key, waiting));
                 held.countDown();

@@ -40,11 +40,17 @@ public final class InboxListener extends ResumableListener<Object> {
         if (item instanceof EdgeDelivery delivery) {
             deliver(delivery);
         } else if (item instanceof EdgeEvent event) {
+            String reason = event.roomId().isEmpty() ? PresenceHub.FRIEND : event.roomId();
             for (String userId : event.userIds()) {
                 for (ChatConnection connection : connections.of(userId)) {
                     connection.send(event.frame());
                     if (!event.watchUserId().isEmpty()) {
-                        presence.watch(connection, event.watchUserId());
+                        presence.watch(connection, reason, event.watchUserId());
+                    }
+                    if (!event.roomId().isEmpty() && event.unwatchUserId().equals(userId)) {
+                        presence.leftRoom(connection, reason);
+                    } else if (!event.unwatchUserId().isEmpty()) {
+                        presence.unwatch(connection, reason, event.unwatchUserId());
                     }
                 }
             }

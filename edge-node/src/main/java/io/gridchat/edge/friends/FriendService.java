@@ -95,19 +95,32 @@ public final class FriendService {
      * friend's presence from now on. Best effort: a connection that misses it sees the friend on its next start.
      */
     private void tellFriends(String userId, String friendId) {
-        String frame = Json.write(Json.object().put("type", "friend").put("user", friendId).put("state", "added"));
+        tell(userId, friendId, "added", friendId, "");
+    }
+
+    private void tell(String userId, String friendId, String state, String watch, String unwatch) {
+        String frame = Json.write(Json.object().put("type", "friend").put("user", friendId).put("state", state));
         grid.sessions().getAsync(userId).thenAccept(sessions -> {
             if (sessions != null) {
-                EdgeEvents.publish(grid.client(), "", frame, List.of(sessions), friendId);
+                EdgeEvents.publish(grid.client(), "", frame, List.of(sessions), watch, unwatch);
             }
         });
     }
 
-    /** Ends a friendship on both sides; nothing to end is fine. */
+    /**
+     * Ends a friendship on both sides; nothing to end is fine. The connections of both get a {@code friend}
+     * event with state {@code removed} and stop watching each other's presence (unless they share a room).
+     */
     public CompletionStage<Void> unfriend(String userId, String friendId) {
         requireUserId(friendId);
         return grid.friends().submitToKey(userId, ChangeFriend.remove(friendId))
-                .thenCombine(grid.friends().submitToKey(friendId, ChangeFriend.remove(userId)), (a, b) -> null);
+                .thenCombine(grid.friends().submitToKey(friendId, ChangeFriend.remove(userId)), (mine, theirs) -> {
+                    if (mine || theirs) {
+                        tell(userId, friendId, "removed", "", friendId);
+                        tell(friendId, userId, "removed", "", userId);
+                    }
+                    return null;
+                });
     }
 
     public CompletionStage<List<User>> friends(String userId) {

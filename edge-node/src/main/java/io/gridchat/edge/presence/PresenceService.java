@@ -16,6 +16,7 @@ import io.gridchat.model.processor.EdgeDrop;
 import io.gridchat.model.processor.LeavePresence;
 import io.gridchat.model.processor.TouchPresence;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class PresenceService {
         touch(connection, System.currentTimeMillis());
         grid.friends().getAsync(connection.userId()).whenComplete((friends, failure) -> {
             if (friends != null) {
-                hub.watch(connection, friends.friendIds());
+                hub.watch(connection, PresenceHub.FRIEND, friends.friendIds());
             }
         });
     }
@@ -107,9 +108,14 @@ public final class PresenceService {
         }
     }
 
-    /** The connection joined a room: it watches the room's participants. */
-    public void watch(ChatConnection connection, List<String> participants) {
-        hub.watch(connection, participants);
+    /** The connection joined a room: it watches the room's participants while they share it. */
+    public void joined(ChatConnection connection, String roomId, List<String> participants) {
+        hub.watch(connection, roomId, participants);
+    }
+
+    /** The connection left the room: those it watched only for the room are no longer watched. */
+    public void left(ChatConnection connection, String roomId) {
+        hub.leftRoom(connection, roomId);
     }
 
     /**
@@ -118,12 +124,14 @@ public final class PresenceService {
      */
     public CompletionStage<List<ObjectNode>> query(ChatConnection connection, List<String> userIds) {
         return CompletableFuture.supplyAsync(() -> {
-            Set<String> visible = visibleTo(connection);
+            Map<String, Set<String>> visible = visibleTo(connection);
             Set<String> asked = new LinkedHashSet<>(userIds);
             Set<String> lookup = new HashSet<>(asked);
-            lookup.retainAll(visible);
+            lookup.retainAll(visible.keySet());
             Map<String, Presence> found = lookup.isEmpty() ? Map.of() : grid.presence().getAll(lookup);
-            hub.watch(connection, lookup);
+            for (String userId : lookup) {
+                visible.get(userId).forEach(reason -> hub.watch(connection, reason, userId));
+            }
             List<ObjectNode> views = new ArrayList<>(asked.size());
             for (String userId : asked) {
                 Presence presence = found.get(userId);
@@ -136,23 +144,26 @@ public final class PresenceService {
     }
 
     /**
-     * The user themself, their friends, everyone in a room this connection joined and the members of the rooms
-     * the user belongs to (at most {@link #MAX_SHARED_ROOMS} of those; dm rooms need no join). Blocking.
+     * Who the connection may see, each with why: the user themself, their friends ({@link PresenceHub#FRIEND}),
+     * everyone in a room this connection joined and the members of the rooms the user belongs to (at most
+     * {@link #MAX_SHARED_ROOMS} of those; dm rooms need no join), by room id. Blocking.
      */
-    private Set<String> visibleTo(ChatConnection connection) {
-        Set<String> visible = new HashSet<>();
-        visible.add(connection.userId());
+    private Map<String, Set<String>> visibleTo(ChatConnection connection) {
+        Map<String, Set<String>> visible = new HashMap<>();
+        visible.computeIfAbsent(connection.userId(), u -> new HashSet<>()).add(PresenceHub.FRIEND);
         FriendList friends = grid.friends().get(connection.userId());
         if (friends != null) {
-            visible.addAll(friends.friendIds());
+            friends.friendIds().forEach(friendId ->
+                    visible.computeIfAbsent(friendId, u -> new HashSet<>()).add(PresenceHub.FRIEND));
         }
         Set<String> rooms = new HashSet<>(connection.rooms());
         grid.members().keySet(Predicates.equal("userId", connection.userId())).stream().limit(MAX_SHARED_ROOMS)
                 .forEach(key -> rooms.add(key.roomId()));
         if (!rooms.isEmpty()) {
-            for (Roster roster : grid.rosters().getAll(rooms).values()) {
-                if (roster.contains(connection.userId())) { // a joined room the user was removed from no longer counts
-                    visible.addAll(roster.userIds());
+            for (Map.Entry<String, Roster> room : grid.rosters().getAll(rooms).entrySet()) {
+                if (room.getValue().contains(connection.userId())) { // a room the user was removed from no longer counts
+                    room.getValue().userIds().forEach(userId ->
+                            visible.computeIfAbsent(userId, u -> new HashSet<>()).add(room.getKey()));
                 }
             }
         }

@@ -100,6 +100,7 @@ final class FrameHandler {
                 String room = frame.requiredString("room");
                 reply(connection, frame, services.rooms().leave(user, room), left -> {
                     connection.forgetRoom(room);
+                    services.presence().left(connection, room);
                     return ack(frame).put("room", room);
                 });
             }
@@ -155,7 +156,7 @@ final class FrameHandler {
                     if (!connection.joinedRoom(room)) {
                         services.rooms().release(connection.connectionId(), room);
                     }
-                    services.presence().watch(connection, result.participants());
+                    services.presence().joined(connection, room, result.participants());
                     ObjectNode ack = ack(frame).put("room", room);
                     ack.set("participants", Json.strings(result.participants()));
                     ack.set("recent", shown.messages());

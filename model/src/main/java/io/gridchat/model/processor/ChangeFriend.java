@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Adds or removes one friend of the user keyed; idempotent, so accepting or unfriending again is harmless.
- * Adding to a list at {@code maxFriends} changes nothing and returns false. Deterministic: the backup runs it too.
+ * Adding to a list at {@code maxFriends} changes nothing and returns false; removing returns whether the friend
+ * was on the list. Deterministic: the backup runs it too.
  */
 public final class ChangeFriend implements EntryProcessor<String, FriendList, Boolean>, IdentifiedDataSerializable {
     private String friendId;
@@ -41,10 +42,11 @@ public final class ChangeFriend implements EntryProcessor<String, FriendList, Bo
             return Boolean.FALSE;
         }
         FriendList next = add ? current.with(friendId) : current.without(friendId);
-        if (!next.equals(current)) {
+        boolean changed = !next.equals(current);
+        if (changed) {
             entry.setValue(next.friendIds().isEmpty() ? null : next);
         }
-        return Boolean.TRUE;
+        return add || changed;
     }
 
     @Override

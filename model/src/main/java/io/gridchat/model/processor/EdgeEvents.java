@@ -16,8 +16,14 @@ public final class EdgeEvents {
      */
     public static void publish(HazelcastInstance instance, String roomId, String frame, Iterable<UserSessions> recipients,
                         String watchUserId) {
+        publish(instance, roomId, frame, recipients, watchUserId, "");
+    }
+
+    /** As above; and {@code unwatchUserId} no longer shares the room (see {@link EdgeEvent}). */
+    public static void publish(HazelcastInstance instance, String roomId, String frame, Iterable<UserSessions> recipients,
+                               String watchUserId, String unwatchUserId) {
         UserSessions.byEdge(recipients).forEach((edgeId, userIds) ->
                 instance.getReliableTopic(MapNames.edgeInbox(edgeId))
-                        .publishAsync(new EdgeEvent(edgeId, roomId, frame, userIds, watchUserId)));
+                        .publishAsync(new EdgeEvent(edgeId, roomId, frame, userIds, watchUserId, unwatchUserId)));
     }
 }

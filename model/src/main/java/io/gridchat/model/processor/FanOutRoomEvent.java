@@ -41,14 +41,15 @@ public final class FanOutRoomEvent implements Callable<Boolean>, IdentifiedDataS
         return new FanOutRoomEvent(roomId, fromUserId, frame, false);
     }
 
-    /** The sender just left the room; the others hear of it. */
+    /** The sender just left the room; the others hear of it, and so do the sender's own connections. */
     public static FanOutRoomEvent leaving(String roomId, String fromUserId, String frame) {
         return new FanOutRoomEvent(roomId, fromUserId, frame, true);
     }
 
     /**
      * A change already checked on the room's partition (rename, timer, role, removal): every member hears it,
-     * the one who made it included, and so does {@code alsoTo} (a removed user; may be null).
+     * the one who made it included, and so does {@code alsoTo} (a removed user, whose presence the members stop
+     * watching for the room; may be null).
      */
     public static FanOutRoomEvent toRoom(String roomId, String frame, String alsoTo) {
         FanOutRoomEvent event = new FanOutRoomEvent(roomId, "", frame, true);
@@ -72,12 +73,17 @@ public final class FanOutRoomEvent implements Callable<Boolean>, IdentifiedDataS
             return Boolean.FALSE;
         }
         Set<String> others = new HashSet<>(members.roster().userIds());
-        others.remove(fromUserId);
-        if (!alsoTo.isEmpty()) {
-            others.add(alsoTo);
+        if (!senderLeft) {
+            others.remove(fromUserId);
+        }
+        // who is no longer in the room: the sender who left, or a removed member (alsoTo)
+        String gone = senderLeft ? (fromUserId.isEmpty() ? alsoTo : fromUserId) : "";
+        if (!gone.isEmpty()) {
+            others.add(gone);
         }
         IMap<String, UserSessions> sessions = GridContext.map(instance, MapNames.SESSIONS);
-        EdgeEvents.publish(instance, roomId, frame, sessions.getAll(others).values(), senderLeft ? "" : fromUserId);
+        EdgeEvents.publish(instance, roomId, frame, sessions.getAll(others).values(), senderLeft ? "" : fromUserId,
+                gone);
         return Boolean.TRUE;
     }
 

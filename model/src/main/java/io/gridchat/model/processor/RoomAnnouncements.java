@@ -33,9 +33,15 @@ final class RoomAnnouncements {
         announce(instance, roomId, userId, others, true);
     }
 
-    /** {@code userId} left: the members who remain hear it. */
+    /**
+     * {@code userId} left: the members who remain hear it and stop watching their presence for the room; the
+     * user's own connections hear it too (another device of theirs learns that it left).
+     */
     static void left(HazelcastInstance instance, String roomId, String userId, List<String> remaining) {
-        announce(instance, roomId, userId, remaining, false);
+        List<String> recipients = new ArrayList<>(remaining.size() + 1);
+        recipients.addAll(remaining);
+        recipients.add(userId);
+        announce(instance, roomId, userId, recipients, false);
     }
 
     private static void announce(HazelcastInstance instance, String roomId, String userId, List<String> recipients,
@@ -45,6 +51,7 @@ final class RoomAnnouncements {
         }
         String frame = RoomFrames.membership(joined ? "joined" : "left", roomId, userId);
         String watchUserId = joined ? userId : "";
+        String unwatchUserId = joined ? "" : userId;
         try {
             if (recipients.size() > MAX_LOOKUPS_FROM_PARTITION) {
                 FanOutRoomEvent event = joined ? FanOutRoomEvent.fromMember(roomId, userId, frame)
@@ -60,7 +67,7 @@ final class RoomAnnouncements {
             CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
                     .thenRunAsync(() -> EdgeEvents.publish(instance, roomId, frame,
                             lookups.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList(),
-                            watchUserId))
+                            watchUserId, unwatchUserId))
                     .exceptionally(failure -> {
                         LOG.debug("room event of {} not announced: {}", roomId, failure.toString());
                         return null;
