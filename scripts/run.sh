@@ -10,7 +10,9 @@
 #
 # Configuration: config/gridchat.yaml, overridden by GRIDCHAT_* environment variables (see README).
 # JVM options: MEMBER_JAVA_OPTS and EDGE_JAVA_OPTS are added to the grid members' and edge nodes' command lines
-# (default: none, so heap and collector are the JVM's defaults), e.g. MEMBER_JAVA_OPTS="-Xmx4g -Xlog:gc:file=gc.log".
+# (default: none, so the heap is the JVM's default), e.g. MEMBER_JAVA_OPTS="-Xmx4g -Xlog:gc:file=gc.log".
+# Collector: the serial one on a machine with 2 CPUs or fewer, the JVM's default (G1) on more; options that
+# name a collector (-XX:+Use...GC) replace that choice.
 set -euo pipefail
 # Each child gets its own process group: Ctrl-C reaches only this script, which then stops them in order.
 set -m
@@ -24,7 +26,7 @@ while [ $# -gt 0 ]; do
     --members) members="$2"; shift 2 ;;
     --edges) edges="$2"; shift 2 ;;
     --build) build=true; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -51,6 +53,22 @@ java_opts=(-Dhazelcast.logging.type=slf4j -Djava.util.concurrent.ForkJoinPool.co
   --add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.management/sun.management=ALL-UNNAMED
   --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED)
 mkdir -p data/logs
+
+# With 2 CPUs or fewer the members, edge nodes and MariaDB share the cores, and G1's parallel GC threads of
+# several busy JVMs wait on each other: young pauses of ~100 ms, p90 ~300 ms. The serial collector paused less
+# and room joins were several times faster in every alternating run (benchmarks/RESULTS.md, "Rooms", session 11).
+default_gc=""
+if [ "$(nproc)" -le 2 ]; then
+  default_gc="-XX:+UseSerialGC"
+fi
+with_gc() {
+  case " $1 " in
+    *" -XX:+Use"*"GC "*) echo "$1" ;;
+    *) echo "$default_gc $1" ;;
+  esac
+}
+member_opts=$(with_gc "${MEMBER_JAVA_OPTS:-}")
+edge_opts=$(with_gc "${EDGE_JAVA_OPTS:-}")
 
 member_port=${GRIDCHAT_CLUSTER_MEMBERPORT:-5701}
 addresses=""
@@ -107,7 +125,7 @@ for _ in $(seq 1 120); do grep -q "MariaDB ready" data/logs/mariadb.log && break
 for ((i = 0; i < members; i++)); do
   log="data/logs/grid-$i.log"
   echo "starting grid member $i (port $((member_port + i))) ..."
-  java "${java_opts[@]}" ${MEMBER_JAVA_OPTS:-} -cp "$grid_cp" io.gridchat.grid.GridNodeMain > "$log" 2>&1 &
+  java "${java_opts[@]}" $member_opts -cp "$grid_cp" io.gridchat.grid.GridNodeMain > "$log" 2>&1 &
   pids_members+=($!)
   wait_for_port $((member_port + i)) "grid member $i" "$!" "$log"
 done
@@ -117,7 +135,7 @@ for ((i = 0; i < edges; i++)); do
   log="data/logs/edge-$i.log"
   port=$((edge_port + i))
   echo "starting edge node $i (port $port) ..."
-  GRIDCHAT_EDGE_PORT=$port GRIDCHAT_EDGE_ID="edge-$i" java "${java_opts[@]}" ${EDGE_JAVA_OPTS:-} -cp "$edge_cp" \
+  GRIDCHAT_EDGE_PORT=$port GRIDCHAT_EDGE_ID="edge-$i" java "${java_opts[@]}" $edge_opts -cp "$edge_cp" \
     io.gridchat.edge.EdgeNodeMain > "$log" 2>&1 &
   pids_edges+=($!)
   wait_for_port "$port" "edge node $i" "$!" "$log"

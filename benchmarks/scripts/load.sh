@@ -11,7 +11,8 @@
 #       --warmup 2 --duration 10                 # against the bare baseline (BareBroadcastServer --port 9090)
 #
 # stdout: one JSON summary line. stderr: the command line used, logs and a progress line a second.
-# Environment: LOAD_JAVA_OPTS (default "-Xms512m -Xmx1g"), BENCH_LOG_LEVEL (default INFO).
+# Environment: LOAD_JAVA_OPTS (default "-Xms512m -Xmx1g", plus -XX:+UseSerialGC with 2 CPUs or fewer, as run.sh
+# chooses for the servers), BENCH_LOG_LEVEL (default INFO).
 # Builds the benchmarks module (and what it needs) first when its jar is missing.
 # The servers must allow the load: start them with the limits raised, e.g.
 #   . benchmarks/scripts/bench-limits.sh && scripts/run.sh
@@ -24,7 +25,11 @@ if [ ! -f "$jar" ] || [ ! -d benchmarks/target/lib ]; then
   mvn -B -q -DskipTests install -pl benchmarks -am >&2
 fi
 
-read -r -a java_opts <<< "${LOAD_JAVA_OPTS:--Xms512m -Xmx1g}"
+default_opts="-Xms512m -Xmx1g"
+if [ "$(nproc)" -le 2 ]; then
+  default_opts="$default_opts -XX:+UseSerialGC"
+fi
+read -r -a java_opts <<< "${LOAD_JAVA_OPTS:-$default_opts}"
 cmd=(java "${java_opts[@]}" -Dlogback.configurationFile=benchmarks/scripts/logback-bench.xml
   -cp "$jar:benchmarks/target/lib/*" io.gridchat.bench.load.LoadGenerator "$@")
 shown=()
