@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastOverloadException;
 import com.hazelcast.map.IMap;
-import com.hazelcast.ringbuffer.impl.RingbufferService;
+import com.hazelcast.ringbuffer.Ringbuffer;
 import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.model.EdgeEvent;
 import io.gridchat.model.MapNames;
@@ -18,9 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * Grid calls an edge node makes while its calls in flight are at edge.maxGridCallsInFlight are refused at once
  * (the client throws). Nothing may stay stuck after the grid catches up: the heartbeat must beat again (a refused
  * beat used to cancel the beat timer, and the grid then dropped the live node's connections), and read receipts of
- * the same room must be answered again (a refused receipt call used to leave its window open for good).
+ * the same room must be answered again (a refused receipt call used to leave its window open for good). A
+ * refused beat is sent again as soon as a slot frees: three refused in a row made the grid drop the node.
  */
 class RefusedGridCallsTest {
     private static final int MAX_GRID_CALLS = 100;
@@ -74,6 +79,38 @@ class RefusedGridCallsTest {
     }
 
     @Test
+    void when_a_beat_is_refused_at_the_limit_then_it_goes_through_as_soon_as_a_slot_frees_not_a_beat_later()
+            throws Exception {
+        EdgeServices edge = platform.edge(0).services();
+        HazelcastInstance member = platform.members().get(0).instance();
+        String key = "stalled-" + System.nanoTime();
+        String otherEdge = "beat-probe-" + System.nanoTime();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        EdgeHeartbeat heartbeat = null;
+        try {
+            List<CompletableFuture<?>> waiting;
+            long releasing;
+            try (PartitionStall stall = PartitionStall.hold(member, key)) {
+                waiting = fillCallSlots(edge, key);
+                // a second heartbeat on the node's grid client, beating once a minute: its first beat is refused
+                heartbeat = new EdgeHeartbeat(edge.grid(), otherEdge, 60, timer);
+                releasing = System.currentTimeMillis();
+            }
+            CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+            IMap<String, Long> beats = member.getMap(MapNames.EDGES);
+            Awaitility.await("the refused beat, sent again").atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> beats.get(otherEdge) != null);
+            assertThat(beats.get(otherEdge)).as("sent after the slots freed").isGreaterThanOrEqualTo(releasing);
+        } finally {
+            if (heartbeat != null) {
+                heartbeat.close();
+            }
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
     void when_a_read_receipt_is_refused_at_the_limit_then_the_next_read_of_the_room_is_answered() throws Exception {
         ApiClient api = new ApiClient(platform.http(0));
         Account alice = api.register(ApiClient.uniqueName("alice"));
@@ -108,11 +145,16 @@ class RefusedGridCallsTest {
             EdgeServices edge = platform.edge(0).services();
             HazelcastInstance member = platform.members().get(0).instance();
             String inbox = MapNames.edgeInbox(edge.edgeId());
-            String key = keyBesideThePartitionOf(member, RingbufferService.TOPIC_RB_PREFIX + inbox);
             Executor listenerThread = edge.grid().topicListenerThread();
-            List<CompletableFuture<?>> waiting;
-            try (PartitionStall stall = PartitionStall.hold(member, key)) {
-                waiting = fillCallSlots(edge, key);
+            // The slots are held by reads waiting for an item of an empty ring, not by a stalled partition: the
+            // node's own heartbeat, sent again while refused, must not find its partition stalled when it takes
+            // the slot the reader frees, or the test could never take one.
+            String slots = "test-slots-" + System.nanoTime();
+            Ringbuffer<String> ring = edge.grid().client().getRingbuffer(slots);
+            long next = ring.tailSequence() + 1;
+            Supplier<CompletionStage<?>> waitingRead = () -> ring.readManyAsync(next, 1, 1, null);
+            List<CompletableFuture<?>> waiting = fillCallSlots(waitingRead);
+            try {
                 CountDownLatch held = new CountDownLatch(1);
                 listenerThread.execute(() -> awaitQuietly(held));
                 // The reader's waiting read returns with this event and frees its call slot; its callback waits
@@ -120,11 +162,13 @@ class RefusedGridCallsTest {
                 member.<EdgeEvent>getReliableTopic(inbox).publish(new EdgeEvent(edge.edgeId(), room,
                         "{\"type\":\"probe\"}", List.of(alice.userId())));
                 Awaitility.await("the reader's slot freed").atMost(Duration.ofSeconds(10))
-                        .until(() -> takeSlot(edge, key, waiting));
+                        .pollInterval(Duration.ofMillis(5)).until(() -> takeSlot(waitingRead, waiting));
                 held.countDown();
                 ws.await(frame -> frame.path("type").asText().equals("probe"));
                 CompletableFuture<Void> afterTheCallback = CompletableFuture.runAsync(() -> { }, listenerThread);
                 afterTheCallback.get(10, TimeUnit.SECONDS);
+            } finally {
+                member.getRingbuffer(slots).add("release");
             }
             CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 
@@ -140,25 +184,11 @@ class RefusedGridCallsTest {
         }
     }
 
-    /**
-     * A key whose partition is served by another partition thread than {@code name}'s (thread = partition id
-     * modulo the thread count, so a neighbouring partition id never shares one), so stalling it leaves that
-     * name's partition free.
-     */
-    private static String keyBesideThePartitionOf(HazelcastInstance member, String name) {
-        int partition = member.getPartitionService().getPartition(name).getPartitionId();
-        for (int i = 0; ; i++) {
-            String key = "stalled-" + i;
-            if (Math.abs(member.getPartitionService().getPartition(key).getPartitionId() - partition) == 1) {
-                return key;
-            }
-        }
-    }
 
-    /** One call held by the stall, added to {@code waiting}; false when the node refused it (no slot left). */
-    private static boolean takeSlot(EdgeServices edge, String stalledKey, List<CompletableFuture<?>> waiting) {
+    /** Takes a call slot with {@code call}, a call that waits; false when the client refuses it. */
+    private static boolean takeSlot(Supplier<CompletionStage<?>> call, List<CompletableFuture<?>> waiting) {
         try {
-            waiting.add(edge.grid().rooms().getAsync(stalledKey).toCompletableFuture());
+            waiting.add(call.get().toCompletableFuture());
             return true;
         } catch (HazelcastOverloadException e) {
             return false;
@@ -176,8 +206,13 @@ class RefusedGridCallsTest {
     /** Takes every call slot the node's own long-polls (topic reads) leave, with calls held by the stall. */
     private static List<CompletableFuture<?>> fillCallSlots(EdgeServices edge, String stalledKey)
             throws InterruptedException {
+        return fillCallSlots(() -> edge.grid().rooms().getAsync(stalledKey));
+    }
+
+    private static List<CompletableFuture<?>> fillCallSlots(Supplier<CompletionStage<?>> call)
+            throws InterruptedException {
         List<CompletableFuture<?>> waiting = new ArrayList<>();
-        while (takeSlot(edge, stalledKey, waiting)) {
+        while (takeSlot(call, waiting)) {
             if (waiting.size() > MAX_GRID_CALLS) {
                 throw new AssertionError("the call slots never filled: the limit is not in force");
             }
@@ -186,7 +221,7 @@ class RefusedGridCallsTest {
         // milliseconds and free their slots: take those too, so only calls held by the stall remain.
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ABSORB_MILLIS);
         while (System.nanoTime() < until) {
-            if (!takeSlot(edge, stalledKey, waiting)) {
+            if (!takeSlot(call, waiting)) {
                 Thread.sleep(5);
             }
         }
