@@ -5,9 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.map.IMap;
 import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.edge.ApiClient.Response;
 import io.gridchat.grid.GridNode;
+import io.gridchat.model.Ban;
+import io.gridchat.model.MapNames;
+import io.gridchat.model.MemberKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -223,6 +227,10 @@ class RoomsTest {
         WsClient annWs = connect(0, ann);
         annWs.ack("join", "room", fleeting);
         connect(1, ben).ack("join", "room", lasting);
+        assertThat(api.call("POST", "/api/v1/rooms/" + fleeting + "/bans", ann.token(),
+                "{\"userId\":\"" + ben.userId() + "\"}").status()).isEqualTo(201);
+        IMap<MemberKey, Ban> bans = platform.members().get(0).instance().getMap(MapNames.BANS);
+        assertThat(bans.containsKey(new MemberKey(fleeting, ben.userId()))).isTrue();
         // Taken before the leave: the grid's own empty-since time (wall clock, whole ms) lies after this one.
         long emptied = System.nanoTime();
         annWs.ack("leave", "room", fleeting);
@@ -232,6 +240,8 @@ class RoomsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - emptied)).as("not before it was empty that long")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(CLOSE_EMPTY_MILLIS));
         assertThat(annWs.request("join", "room", fleeting).get("code").asText()).isEqualTo("NOT_FOUND");
+        await("the closed room's bans go too").atMost(Duration.ofSeconds(10)).until(() ->
+                !bans.containsKey(new MemberKey(fleeting, ben.userId())));
         assertThat(api.call("GET", "/api/v1/rooms/" + lasting, ann.token(), null).status()).as("ben sits in it")
                 .isEqualTo(200);
     }
