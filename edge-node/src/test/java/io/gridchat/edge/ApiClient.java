@@ -66,6 +66,16 @@ public final class ApiClient {
         return response.body().get("roomId").asText();
     }
 
+    /** {@code from} asks {@code to} to be friends and {@code to} accepts. */
+    public void befriend(Account from, Account to) {
+        Response requested = call("POST", "/api/v1/friends/requests", from.token(),
+                Json.write(Json.object().put("toUserId", to.userId())));
+        assertThat(requested.status()).as("friend request: %s", requested.body()).isEqualTo(201);
+        Response accepted = call("POST", "/api/v1/friends/requests/" + requested.body().get("requestId").asText()
+                + "/accept", to.token(), null);
+        assertThat(accepted.status()).as("accept: %s", accepted.body()).isEqualTo(200);
+    }
+
     /** A username unique to this run. */
     public static String uniqueName(String prefix) {
         return prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36);

@@ -49,10 +49,7 @@ class GridRestartTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
                 platform.lastQueuedOffline(away.userId(), room) == 150);
         stayingOpen.ack("read", "room", room, "seq", 120);
-        String request = api.call("POST", "/api/v1/friends/requests", ivy.token(),
-                "{\"toUserId\":\"" + away.userId() + "\"}").body().get("requestId").asText();
-        assertThat(api.call("POST", "/api/v1/friends/requests/" + request + "/accept", away.token(), null).status())
-                .isEqualTo(200);
+        api.befriend(ivy, away);
 
         StudyRoomState study = studyRoomState(api, ivy, away);
 

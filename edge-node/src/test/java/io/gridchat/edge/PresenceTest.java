@@ -175,13 +175,6 @@ class PresenceTest {
         }
     }
 
-    private static void befriend(Account from, Account to) {
-        String request = api.call("POST", "/api/v1/friends/requests", from.token(),
-                "{\"toUserId\":\"" + to.userId() + "\"}").body().get("requestId").asText();
-        assertThat(api.call("POST", "/api/v1/friends/requests/" + request + "/accept", to.token(), null).status())
-                .isEqualTo(200);
-    }
-
     private static void invite(Account owner, String room, Account member) {
         assertThat(api.call("POST", "/api/v1/rooms/" + room + "/members", owner.token(),
                 "{\"userId\":\"" + member.userId() + "\"}").status()).isEqualTo(201);
@@ -211,7 +204,7 @@ class PresenceTest {
         String room = api.createRoom(olga, "kicks", "group");
         invite(olga, room, bob);
         invite(olga, room, carol);
-        befriend(bob, mark);
+        api.befriend(bob, mark);
         try (WsClient olgaWs = joined(1, olga, room); WsClient bobWs = joined(0, bob, room)) {
             WsClient carolWs = pinging(WsClient.connect(platform.ws(1, carol.token())));
             bobWs.await(presenceOf(carol.userId(), "online"));
@@ -245,7 +238,7 @@ class PresenceTest {
         Account mark = api.register(ApiClient.uniqueName("mark"));
         invite(pair.alice(), pair.room(), bob);
         invite(pair.alice(), pair.room(), carol);
-        befriend(bob, mark);
+        api.befriend(bob, mark);
         try (WsClient aliceWs = joined(0, pair.alice(), pair.room());
              WsClient laptop = joined(0, bob, pair.room());
              WsClient phone = pinging(WsClient.connect(platform.ws(1, bob.token())));
@@ -273,9 +266,9 @@ class PresenceTest {
         Account alice = api.register(ApiClient.uniqueName("alice"));
         Account bob = api.register(ApiClient.uniqueName("bob"));
         Account witness = api.register(ApiClient.uniqueName("witness"));
-        befriend(alice, bob);
-        befriend(bob, witness);
-        befriend(alice, witness);
+        api.befriend(alice, bob);
+        api.befriend(bob, witness);
+        api.befriend(alice, witness);
         try (WsClient aliceWs = pinging(WsClient.connect(platform.ws(0, alice.token())));
              WsClient witnessWs = pinging(WsClient.connect(platform.ws(1, witness.token())))) {
             WsClient bobWs = pinging(WsClient.connect(platform.ws(1, bob.token())));
