@@ -54,19 +54,7 @@ java_opts=(-Dhazelcast.logging.type=slf4j -Djava.util.concurrent.ForkJoinPool.co
   --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED)
 mkdir -p data/logs
 
-# With 2 CPUs or fewer the members, edge nodes and MariaDB share the cores, and G1's parallel GC threads of
-# several busy JVMs wait on each other: young pauses of ~100 ms, p90 ~300 ms. The serial collector paused less
-# and room joins were several times faster in every alternating run (benchmarks/RESULTS.md, "Rooms", session 11).
-default_gc=""
-if [ "$(nproc)" -le 2 ]; then
-  default_gc="-XX:+UseSerialGC"
-fi
-with_gc() {
-  case " $1 " in
-    *" -XX:+Use"*"GC "*) echo "$1" ;;
-    *) echo "$default_gc $1" ;;
-  esac
-}
+. scripts/gc-default.sh
 member_opts=$(with_gc "${MEMBER_JAVA_OPTS:-}")
 edge_opts=$(with_gc "${EDGE_JAVA_OPTS:-}")
 

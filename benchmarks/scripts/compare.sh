@@ -12,8 +12,8 @@
 #   --rooms (200) --participants (10) --connections (rooms x participants) --rate (5000) --warmup (15)
 #   --duration (60) --drain (60: most seconds to wait for acks, deliveries and stored rows after sending)
 #   --members (1) --edges (1): gridchat processes; --bare-port (9090); --build: rebuild everything first.
-# Also: LOAD_JAVA_OPTS (generator JVM, see load.sh), BARE_JAVA_OPTS (baseline JVM, default -XX:+UseSerialGC
-# with 2 CPUs or fewer, else none, as run.sh starts edge nodes). GRIDCHAT_* variables reach gridchat; GRIDCHAT_AUTH_PBKDF2ITERATIONS defaults
+# Also: LOAD_JAVA_OPTS (generator JVM, see load.sh), BARE_JAVA_OPTS (baseline JVM, default none; its collector
+# is chosen as run.sh chooses it for edge nodes, scripts/gc-default.sh). GRIDCHAT_* variables reach gridchat; GRIDCHAT_AUTH_PBKDF2ITERATIONS defaults
 # to 1000 here so that signing in thousands of users (setup, not measured) takes seconds, not minutes.
 # Needs the ports of the baseline, the edge nodes (8080..), grid members (5701..) and MariaDB (3307) free.
 # gridchat keeps its data in ./data as with run.sh (each run uses new users and rooms). Logs and both
@@ -111,11 +111,8 @@ trap 'stop_bare; stop_gridchat' EXIT
 trap 'exit 130' INT TERM
 
 echo "== bare Jetty baseline on port $bare_port" >&2
-bare_default=""
-if [ "$(nproc)" -le 2 ]; then
-  bare_default="-XX:+UseSerialGC"
-fi
-read -r -a bare_opts <<< "${BARE_JAVA_OPTS:-$bare_default}"
+. scripts/gc-default.sh
+read -r -a bare_opts <<< "$(with_gc "${BARE_JAVA_OPTS:-}")"
 bare_cmd=(java "${bare_opts[@]}" -Dlogback.configurationFile=benchmarks/scripts/logback-bench.xml
   -cp "$bench_jar:benchmarks/target/lib/*" io.gridchat.bench.baseline.BareBroadcastServer --port "$bare_port")
 echo "+ $(printf '%q ' "${bare_cmd[@]}") > $out/bare-server.log 2>&1 &" >&2

@@ -11,8 +11,8 @@
 #       --warmup 2 --duration 10                 # against the bare baseline (BareBroadcastServer --port 9090)
 #
 # stdout: one JSON summary line. stderr: the command line used, logs and a progress line a second.
-# Environment: LOAD_JAVA_OPTS (default "-Xms512m -Xmx1g", plus -XX:+UseSerialGC with 2 CPUs or fewer, as run.sh
-# chooses for the servers), BENCH_LOG_LEVEL (default INFO).
+# Environment: LOAD_JAVA_OPTS (default "-Xms512m -Xmx1g"; the collector is chosen as run.sh chooses it for the
+# servers, scripts/gc-default.sh, unless these options name one), BENCH_LOG_LEVEL (default INFO).
 # Builds the benchmarks module (and what it needs) first when its jar is missing.
 # The servers must allow the load: start them with the limits raised, e.g.
 #   . benchmarks/scripts/bench-limits.sh && scripts/run.sh
@@ -25,11 +25,8 @@ if [ ! -f "$jar" ] || [ ! -d benchmarks/target/lib ]; then
   mvn -B -q -DskipTests install -pl benchmarks -am >&2
 fi
 
-default_opts="-Xms512m -Xmx1g"
-if [ "$(nproc)" -le 2 ]; then
-  default_opts="$default_opts -XX:+UseSerialGC"
-fi
-read -r -a java_opts <<< "${LOAD_JAVA_OPTS:-$default_opts}"
+. scripts/gc-default.sh
+read -r -a java_opts <<< "$(with_gc "${LOAD_JAVA_OPTS:--Xms512m -Xmx1g}")"
 cmd=(java "${java_opts[@]}" -Dlogback.configurationFile=benchmarks/scripts/logback-bench.xml
   -cp "$jar:benchmarks/target/lib/*" io.gridchat.bench.load.LoadGenerator "$@")
 shown=()

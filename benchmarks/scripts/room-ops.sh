@@ -10,8 +10,8 @@
 #       --warmup 15 --duration 60                                 # the goal's load
 #
 # stdout: one JSON summary line. stderr: the command line used, logs and a progress line a second.
-# Environment: LOAD_JAVA_OPTS (default "-Xms512m -Xmx1g", plus -XX:+UseSerialGC with 2 CPUs or fewer, as run.sh
-# chooses for the servers), BENCH_LOG_LEVEL (default INFO).
+# Environment: LOAD_JAVA_OPTS (default "-Xms512m -Xmx1g"; the collector is chosen as run.sh chooses it for the
+# servers, scripts/gc-default.sh, unless these options name one), BENCH_LOG_LEVEL (default INFO).
 # Builds the benchmarks module (and what it needs, into each module's target/, nothing installed) first when its
 # jar is missing. The servers must allow the load (API calls, upgrades from one address): start them with the
 # limits raised as above.
@@ -24,11 +24,8 @@ if [ ! -f "$jar" ] || [ ! -d benchmarks/target/lib ]; then
   mvn -B -q -DskipTests package -pl benchmarks -am >&2
 fi
 
-default_opts="-Xms512m -Xmx1g"
-if [ "$(nproc)" -le 2 ]; then
-  default_opts="$default_opts -XX:+UseSerialGC"
-fi
-read -r -a java_opts <<< "${LOAD_JAVA_OPTS:-$default_opts}"
+. scripts/gc-default.sh
+read -r -a java_opts <<< "$(with_gc "${LOAD_JAVA_OPTS:--Xms512m -Xmx1g}")"
 cmd=(java "${java_opts[@]}" -Dlogback.configurationFile=benchmarks/scripts/logback-bench.xml
   -cp "$jar:benchmarks/target/lib/*" io.gridchat.bench.rooms.RoomOpsBenchmark "$@")
 echo "+ $(printf '%q ' "${cmd[@]}")" >&2
