@@ -150,6 +150,7 @@ public final class PresenceService {
      */
     private Map<String, Set<String>> visibleTo(ChatConnection connection) {
         Map<String, Set<String>> visible = new HashMap<>();
+        // the user's own presence is visible (its reason is never used: the hub never watches a user for itself)
         visible.computeIfAbsent(connection.userId(), u -> new HashSet<>()).add(PresenceHub.FRIEND);
         FriendList friends = grid.friends().get(connection.userId());
         if (friends != null) {

@@ -44,13 +44,13 @@ public final class ViewRoom implements EntryProcessor<String, Room, RoomView>, R
         if (room == null) {
             return null;
         }
-        Roster roster = GridContext.<String, Roster>map(instance, MapNames.ROSTERS).get(entry.getKey());
-        if (room.kind() == RoomKind.DM && (roster == null || !roster.contains(userId))) {
+        Roster roster = new RoomMembers(instance, entry.getKey()).roster();
+        if (room.kind() == RoomKind.DM && !roster.contains(userId)) {
             return null;
         }
         RoomTimer timer = room.kind() == RoomKind.STUDY
                 ? GridContext.<String, RoomTimer>map(instance, MapNames.ROOM_TIMERS).get(entry.getKey()) : null;
-        return new RoomView(room, roster == null ? 0 : roster.userIds().size(), timer);
+        return new RoomView(room, roster.userIds().size(), timer);
     }
 
     @Override
