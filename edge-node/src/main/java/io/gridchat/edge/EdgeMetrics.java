@@ -15,6 +15,7 @@ public final class EdgeMetrics {
     private final Counter deliveries;
     private final Histogram sendAck;
     private final Counter renewedReaders;
+    private final Counter inboxLost;
 
     public EdgeMetrics(IntSupplier connections) {
         JvmMetrics.builder().register(registry);
@@ -29,6 +30,9 @@ public final class EdgeMetrics {
         renewedReaders = Counter.builder().name("gridchat_edge_renewed_readers_total")
                 .help("Topic readers renewed after they stopped with messages waiting, by topic")
                 .labelNames("topic").register(registry);
+        inboxLost = Counter.builder().name("gridchat_edge_inbox_lost_total")
+                .help("Inbox items (deliveries, room events) the inbox overwrote before this node read them; "
+                        + "each overrun closes the node's connections so their clients resume").register(registry);
         GaugeWithCallback.builder().name("gridchat_edge_connections").help("Open WebSocket connections")
                 .callback(callback -> callback.call(connections.getAsInt())).register(registry);
     }
@@ -52,6 +56,11 @@ public final class EdgeMetrics {
     /** A reader of {@code topic} ("inbox", "presence") stopped with messages waiting and was renewed. */
     public void readerRenewed(String topic) {
         renewedReaders.labelValues(topic).inc();
+    }
+
+    /** The inbox overran: {@code count} items were lost unread. */
+    public void inboxLost(long count) {
+        inboxLost.inc(count);
     }
 
     public void sendAcked(long startNanos) {

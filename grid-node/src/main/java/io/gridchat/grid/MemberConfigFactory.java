@@ -47,7 +47,6 @@ import java.util.concurrent.ConcurrentMap;
  * holds state not yet in MySQL has synchronous backups, and write-behind queues are backed up with it.
  */
 final class MemberConfigFactory {
-    private static final int EDGE_INBOX_CAPACITY = 100_000;
     private static final int PRESENCE_EVENTS_CAPACITY = 100_000;
     private static final String JET_IDLE_NONCOOPERATIVE = "hazelcast.jet.idle.noncooperative.max.microseconds";
 
@@ -121,7 +120,7 @@ final class MemberConfigFactory {
         config.addMapConfig(inMemory(MapNames.GRID_STATUS, grid));
 
         config.addRingBufferConfig(new RingbufferConfig(MapNames.EDGE_INBOX_PREFIX + "*")
-                .setCapacity(EDGE_INBOX_CAPACITY).setBackupCount(grid.backupCount()));
+                .setCapacity(grid.edgeInboxCapacity()).setBackupCount(grid.backupCount()));
         config.addReliableTopicConfig(new ReliableTopicConfig(MapNames.EDGE_INBOX_PREFIX + "*")
                 .setTopicOverloadPolicy(TopicOverloadPolicy.DISCARD_OLDEST).setStatisticsEnabled(true));
         SplitBrainPolicies.apply(config);

@@ -21,11 +21,13 @@ package io.gridchat.config;
  *                          Messages stay in memory at least this long too (see {@link #evictableAfterMillis}).
  * @param maxHeapPercent    most of its heap a member may still use right after a garbage collection; above it
  *                          sends are refused like above {@code maxUnsavedMessages}, until it is 5 points lower
+ * @param edgeInboxCapacity deliveries and room events one edge node's inbox holds for it; a node that falls further
+ *                          behind loses the oldest, and closes its connections so their clients resume
  */
 public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPageSize, int backupCount,
                            int writeDelaySeconds, int writeBatchSize, int journalCapacity,
                            int deliverySnapshotMillis, int offlinePushLimit, int maxUnsavedMessages,
-                           int backupHoldSeconds, int maxHeapPercent) {
+                           int backupHoldSeconds, int maxHeapPercent, int edgeInboxCapacity) {
     /** Key of this record in a member's user context. */
     public static final String USER_CONTEXT_KEY = "gridchat.grid";
     private static final long EVICTION_SLACK_MILLIS = 5000;
@@ -45,6 +47,8 @@ public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPage
         ConfigException.check(backupHoldSeconds >= 1, "grid.backupHoldSeconds", "must be at least 1");
         ConfigException.check(maxHeapPercent >= 1 && maxHeapPercent <= 100, "grid.maxHeapPercent",
                 "must be 1 to 100");
+        ConfigException.check(edgeInboxCapacity >= 1000, "grid.edgeInboxCapacity",
+                "must be at least 1000 (edge nodes read up to 256 at a time)");
     }
 
     /**

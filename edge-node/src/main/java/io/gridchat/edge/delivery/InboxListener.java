@@ -10,18 +10,23 @@ import io.gridchat.edge.ws.LocalConnections;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.EdgeDelivery;
 import io.gridchat.model.EdgeEvent;
+import jakarta.websocket.CloseReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads this edge node's inbox and writes each message to the local connections of its recipients: the
  * frame is encoded once and the same string is queued on every connection. Room events that are not
- * stored (typing) arrive already encoded. Loss tolerant: should the
- * inbox overrun, clients see a seq gap and resume. Runs on the reliable topic's listener thread, one
- * message at a time, in inbox order.
+ * stored (typing) arrive already encoded. Should the inbox overrun (this node fell further behind than
+ * {@code grid.edgeInboxCapacity}), the deliveries it lost are gone from the inbox, and a client would only notice
+ * a lost message at the next one of the same room, if any: so every connection is closed with 1013 (try again
+ * later), and clients reconnect and resume, as after a slow-consumer close. Runs on the reliable topic's listener
+ * thread, one message at a time, in inbox order.
  */
 public final class InboxListener extends ResumableListener<Object> {
     private static final Logger LOG = LoggerFactory.getLogger(InboxListener.class);
+    /** The close reason clients get after an overrun. */
+    public static final String OVERRUN_REASON = "missed live messages: reconnect and resume";
 
     private final LocalConnections connections;
     private final EdgeMetrics metrics;
@@ -32,6 +37,14 @@ public final class InboxListener extends ResumableListener<Object> {
         this.connections = connections;
         this.metrics = metrics;
         this.presence = presence;
+    }
+
+    @Override
+    protected void skipped(long count) {
+        metrics.inboxLost(count);
+        LOG.warn("this node's inbox overran: {} deliveries or room events lost; closing its {} connections so their "
+                + "clients reconnect and resume", count, connections.count());
+        connections.closeAll(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, OVERRUN_REASON));
     }
 
     @Override

@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A loss-tolerant reliable-topic listener that remembers where it is, so a {@link TopicSubscription} can
  * renew it from there after the grid was away. Starts at the tail: what was published before this node
- * subscribed had no reader here.
+ * subscribed had no reader here. Loss tolerant means Hazelcast's reader jumps to the oldest message the ring
+ * still holds when the ring overwrote the next one (the node fell further behind than the ring holds) and says
+ * nothing: the jump shows here as a sequence past the expected one, and {@link #skipped} is told.
  *
  * @param <T> message type
  */
@@ -26,9 +28,23 @@ public abstract class ResumableListener<T> implements ReliableMessageListener<T>
         return nextSequence;
     }
 
+    /** Hazelcast calls it with each message's sequence, just before {@code onMessage}. */
     @Override
     public final void storeSequence(long sequence) {
+        long expected = nextSequence;
         nextSequence = sequence + 1;
+        if (expected >= 0 && sequence > expected) {
+            LOG.warn("{} skipped {} messages: the ring overwrote them before they were read",
+                    getClass().getSimpleName(), sequence - expected);
+            skipped(sequence - expected);
+        }
+    }
+
+    /**
+     * {@code count} messages were lost before the next one: the ring overwrote them unread. On the listener
+     * thread, before that next message. Nothing to do for a listener whose messages are best effort.
+     */
+    protected void skipped(long count) {
     }
 
     final long nextSequence() {

@@ -1,5 +1,6 @@
 package io.gridchat.edge.ws;
 
+import jakarta.websocket.CloseReason;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +55,13 @@ public final class LocalConnections {
 
     public List<ChatConnection> all() {
         return byUser.values().stream().flatMap(Set::stream).toList();
+    }
+
+    /** Closes every connection with {@code reason} (each close removes it; one failing does not stop the rest). */
+    public void closeAll(CloseReason reason) {
+        for (ChatConnection connection : all()) {
+            connection.close(reason);
+        }
     }
 
     public int count() {
