@@ -80,6 +80,24 @@ wait_for_port() { # port, what, pid, log
   return 1
 }
 
+is_ready() { # port: /health/ready answers 200 (the node is connected to a grid that finished loading)
+  (
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+    printf 'GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+    read -r -t 5 _ status _ <&3 && [ "$status" = "200" ]
+  ) 2>/dev/null
+}
+
+wait_for_ready() { # port, what, pid, log
+  for _ in $(seq 1 240); do
+    if is_ready "$1"; then return 0; fi
+    if ! kill -0 "$3" 2>/dev/null; then echo "$2 exited; see $4" >&2; tail -20 "$4" >&2; return 1; fi
+    sleep 0.5
+  done
+  echo "$2 did not get ready in time (http://127.0.0.1:$1/health/ready); see $4" >&2
+  return 1
+}
+
 stop_all() {
   trap - INT TERM EXIT
   echo
@@ -127,6 +145,11 @@ for ((i = 0; i < edges; i++)); do
     io.gridchat.edge.EdgeNodeMain > "$log" 2>&1 &
   pids_edges+=($!)
   wait_for_port "$port" "edge node $i" "$!" "$log"
+done
+# An edge node opens its port before it is connected to a grid that finished loading; until then it answers
+# UNAVAILABLE, so "up" waits for every node's readiness.
+for ((i = 0; i < edges; i++)); do
+  wait_for_ready "$((edge_port + i))" "edge node $i" "${pids_edges[$i]}" "data/logs/edge-$i.log"
 done
 
 echo
