@@ -17,10 +17,10 @@ final class EdgeShares {
     private EdgeShares() {
     }
 
-    static List<Object> split(Addressed addressed, Map<String, UserSessions> sessions, boolean queueOffline) {
-        ChatMessage message = addressed.message();
-        Roster roster = addressed.roster();
-        List<UserSessions> online = new ArrayList<>(sessions.size());
+    /** {@code sessions} has the sessions of every connected member (and may have other users'). */
+    static List<Object> split(ChatMessage message, Roster roster, Map<String, UserSessions> sessions,
+                              boolean queueOffline) {
+        List<UserSessions> online = new ArrayList<>(roster.userIds().size());
         List<String> offline = new ArrayList<>();
         for (String userId : roster.userIds()) {
             UserSessions userSessions = sessions.get(userId);
