@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A grid member that stalls longer than an edge node's heartbeat TTL makes the grid drop that live node's
  * connections (what its reaper does for a dead node). The node finds its heartbeat entry gone on its next beat
- * and registers its connections again, so their users go on getting live messages.
+ * and registers its connections again, so their users go on getting live messages, and get what delivery queued
+ * for them offline meanwhile.
  */
 class EdgeForgottenTest {
     private static Platform platform;
@@ -57,6 +58,34 @@ class EdgeForgottenTest {
             JsonNode sent = bobWs.ack("send", "room", room, "text", "can you still hear me?");
             assertThat(aliceWs.awaitMessage(room).get("msgId").asText()).as("delivered live")
                     .isEqualTo(sent.get("msgId").asText());
+        }
+    }
+
+    @Test
+    void a_message_queued_offline_while_the_grid_forgot_the_node_reaches_its_connection_once_registered_again() {
+        ApiClient api = new ApiClient(platform.http(0));
+        Account alice = api.register(ApiClient.uniqueName("alice"));
+        Account bob = api.register(ApiClient.uniqueName("bob"));
+        String room = api.createRoom(alice, "last word", "group");
+        try (WsClient aliceWs = WsClient.connect(platform.ws(0, alice.token()));
+             WsClient bobWs = WsClient.connect(platform.ws(0, bob.token()))) {
+            aliceWs.ack("join", "room", room);
+            bobWs.ack("join", "room", room);
+            HazelcastInstance member = platform.members().get(0).instance();
+            String edgeId = platform.edge(0).edgeId();
+
+            member.<String, UserSessions>getMap(MapNames.SESSIONS).executeOnEntries(new DropEdge(edgeId));
+            // Sent while the node's heartbeat entry still stands: the node cannot have registered again yet.
+            JsonNode sent = bobWs.ack("send", "room", room, "text", "the room's last message");
+            Awaitility.await("queued offline for alice").atMost(Duration.ofSeconds(20))
+                    .until(() -> member.getMap(MapNames.OFFLINE).containsKey(alice.userId()));
+            member.getMap(MapNames.EDGES).delete(edgeId);
+
+            // No later message reveals a gap: the node pushes it when it registers the connection again.
+            JsonNode message = aliceWs.awaitMessage(room);
+            assertThat(message.get("msgId").asText()).isEqualTo(sent.get("msgId").asText());
+            Awaitility.await("alice's marks cleared").atMost(Duration.ofSeconds(20))
+                    .until(() -> !member.getMap(MapNames.OFFLINE).containsKey(alice.userId()));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,8 @@ public final class ChatConnection {
     private final Map<String, Long> deliveredSeq = new HashMap<>();
     /** Live frames of rooms whose missed messages are being pushed; written after the push. */
     private final Map<String, List<Held>> held = new HashMap<>();
+    /** Rooms whose missed messages are being pushed: held until their {@link #release}, whatever else ends. */
+    private final Set<String> pushing = new HashSet<>();
     private boolean holdingAll = true;
     private final JoinedRooms rooms = new JoinedRooms();
     private final long since = System.currentTimeMillis();
@@ -153,13 +156,30 @@ public final class ChatConnection {
     }
 
     /**
+     * Holds live events of every room again, as from birth, if the socket is open (before that they are held
+     * anyway): the connection is registered anew (the grid had dropped it), and its missed messages are looked
+     * up once more. Ended by {@link #releaseAllButPushing}. False when the socket is not open yet.
+     */
+    boolean holdAllIfOpen() {
+        synchronized (deliveredSeq) {
+            if (session == null) {
+                return false;
+            }
+            holdingAll = true;
+            return true;
+        }
+    }
+
+    /**
      * Ends holding live events of every room (which a connection does from birth, while it registers and its
-     * missed messages are looked up, so nothing live overtakes what it missed): writes what was held, except the rooms whose missed messages are pushed next. */
-    void releaseAllBut(Set<String> pushedRooms) {
+     * missed messages are looked up, so nothing live overtakes what it missed): writes what was held, except the
+     * rooms whose missed messages are being pushed ({@link #hold}), which wait for their {@link #release}.
+     */
+    void releaseAllButPushing() {
         synchronized (deliveredSeq) {
             holdingAll = false;
             held.entrySet().removeIf(room -> {
-                if (pushedRooms.contains(room.getKey())) {
+                if (pushing.contains(room.getKey())) {
                     return false;
                 }
                 writeInSeqOrder(room.getKey(), room.getValue());
@@ -184,12 +204,14 @@ public final class ChatConnection {
     public void hold(String roomId) {
         synchronized (deliveredSeq) {
             held.putIfAbsent(roomId, new ArrayList<>());
+            pushing.add(roomId);
         }
     }
 
     /** Writes {@code pushed} and the live events held meanwhile, in seq order, each seq once. */
     public void release(String roomId, List<Held> pushed) {
         synchronized (deliveredSeq) {
+            pushing.remove(roomId);
             List<Held> waiting = held.remove(roomId);
             List<Held> frames = new ArrayList<>(pushed);
             if (waiting != null) {

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,13 +113,18 @@ public final class SessionRegistry {
      */
     void opened(ChatConnection connection, Session session) {
         connection.attach(session);
+        pushMissed(connection);
+    }
+
+    /** Pushes the connection's offline marks, then ends its holding of every room's live events. */
+    private void pushMissed(ChatConnection connection) {
         offline.marksOf(connection.userId()).whenComplete((marks, failure) -> {
             List<OfflineMark> missed = failure == null ? marks : List.of();
             if (failure != null) {
                 LOG.warn("could not read the offline marks of {}: {}", connection.userId(), failure.toString());
             }
             missed.forEach(mark -> connection.hold(mark.roomId()));
-            connection.releaseAllBut(missed.stream().map(OfflineMark::roomId).collect(Collectors.toSet()));
+            connection.releaseAllButPushing();
             offline.push(connection, missed);
         });
     }
@@ -153,21 +157,31 @@ public final class SessionRegistry {
 
     /**
      * Registers every live connection again: after a reconnect to the grid (whose sessions may be gone) or when
-     * the grid dropped this node's connections while it lived. Idempotent.
+     * the grid dropped this node's connections while it lived. Idempotent. Meanwhile delivery queued their users'
+     * messages offline, so each connection then gets its offline marks pushed, as when it opened, holding live
+     * events back until they are looked up.
      */
     public void registerAll() {
         List<ChatConnection> live = connections.all();
         if (!live.isEmpty()) {
             LOG.info("registering {} live connections again", live.size());
-            live.forEach(connection -> register(connection).thenAccept(count -> {
-                if (count == AddConnection.REFUSED) {
-                    LOG.info("user {} is over the connection limit after the reconnect; closing connection {}",
-                            connection.userId(), connection.connectionId());
-                    connections.remove(connection);
-                    connection.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
-                            "too many connections"));
-                }
-            }));
+            live.forEach(connection -> {
+                // One whose socket is not open yet gets its marks pushed when it opens.
+                boolean push = connection.holdAllIfOpen();
+                register(connection).whenComplete((count, failure) -> {
+                    if (failure == null && count == AddConnection.REFUSED) {
+                        LOG.info("user {} is over the connection limit after the reconnect; closing connection {}",
+                                connection.userId(), connection.connectionId());
+                        connections.remove(connection);
+                        connection.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+                                "too many connections"));
+                    } else if (push && failure == null) {
+                        pushMissed(connection);
+                    } else if (push) {
+                        connection.releaseAllButPushing();
+                    }
+                });
+            });
         }
     }
 }

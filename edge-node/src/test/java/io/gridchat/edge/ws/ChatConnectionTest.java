@@ -10,7 +10,6 @@ import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.lang.reflect.Proxy;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +24,7 @@ class ChatConnectionTest {
                 (written, roomId, seq) -> { });
         List<String> written = new CopyOnWriteArrayList<>();
         connection.attach(recordingSession(written));
-        connection.releaseAllBut(Set.of());
+        connection.releaseAllButPushing();
 
         connection.hold("r1");
         connection.deliver("r1", 11, "m11");
