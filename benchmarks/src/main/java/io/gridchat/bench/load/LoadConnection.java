@@ -9,9 +9,16 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,20 +26,38 @@ import org.slf4j.LoggerFactory;
  * One generator connection, one user. Receive threads (Jetty's, one frame at a time per connection) only
  * count and time frames; nothing here blocks. Writes are asynchronous and come from one thread at a time:
  * joins from the setup thread, sends from the scheduler thread. A write may start while earlier ones are
- * still in flight: Jetty queues whole frames in order. Thread-safe. Public only because the Jakarta
- * container requires endpoint classes to be.
+ * still in flight: Jetty queues whole frames in order. Like a real client, a connection the server closed with
+ * 1013 (try again later: a slow consumer, an edge inbox that overran) opens again after a short random pause and
+ * resumes each of its rooms from its first missing seq; the seqs each room delivered are remembered, so a message
+ * arriving twice (pushed live and resumed) counts once. Thread-safe. Public only because the Jakarta container
+ * requires endpoint classes to be.
  */
 public final class LoadConnection extends Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(LoadConnection.class);
     private static final String SEND_ID = "s";
     private static final String JOIN_ID = "j";
+    private static final String RESUME_ID = "r";
+    private static final String ROOM_FIELD = "\"room\":\"";
+    private static final String SEQ_FIELD = "\"seq\":";
+    /** Most messages one resume returns (the server's default grid.maxPageSize): a full page asks again. */
+    private static final int RESUME_PAGE = 1000;
+    private static final long MAX_REOPEN_PAUSE_MILLIS = 2_000;
+    private static final ScheduledExecutorService REOPENS = Executors.newScheduledThreadPool(2, task -> {
+        Thread thread = new Thread(task, "load-reopen");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final int index;
     private final LoadStats stats;
     private final ProbeText probe;
     private final Map<String, CompletableFuture<Void>> joins = new ConcurrentHashMap<>();
+    /** Per room, the seqs delivered here (counted once); guarded by itself. */
+    private final Map<String, BitSet> seen = new HashMap<>();
     private volatile Session session;
     private volatile boolean closing;
+    /** Opens this endpoint again (blocking); set once it connected the first time. */
+    private volatile Runnable reopen;
 
     LoadConnection(int index, LoadStats stats, ProbeText probe) {
         this.index = index;
@@ -45,19 +70,68 @@ public final class LoadConnection extends Endpoint {
         return SEND_ID + send;
     }
 
+    /** How to open this endpoint again after the server closed it with 1013; called once it connected. */
+    void reopenWith(Runnable reopen) {
+        this.reopen = reopen;
+    }
+
     @Override
     public void onOpen(Session opened, EndpointConfig config) {
+        boolean again = session != null;
         this.session = opened;
         opened.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onFrame);
+        if (again) {
+            stats.error("REOPENED");
+            List<String> rooms;
+            synchronized (seen) {
+                rooms = List.copyOf(seen.keySet());
+            }
+            rooms.forEach(this::resume);
+        }
     }
 
     @Override
     public void onClose(Session closed, CloseReason reason) {
-        if (!closing) {
-            LOG.warn("connection {} closed by the server: {}", index, reason);
-            stats.error("CLOSED");
-        }
         joins.values().forEach(join -> join.completeExceptionally(new IOException("connection closed")));
+        if (closing) {
+            return;
+        }
+        LOG.warn("connection {} closed by the server: {}", index, reason);
+        stats.error("CLOSED");
+        Runnable again = reopen;
+        if (again != null && reason.getCloseCode().getCode() == CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode()) {
+            REOPENS.schedule(() -> {
+                try {
+                    again.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("connection {} could not open again: {}", index, e.toString());
+                    stats.error("REOPEN_FAILED");
+                }
+            }, ThreadLocalRandom.current().nextLong(MAX_REOPEN_PAUSE_MILLIS), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Asks for the room's messages after its first missing seq. */
+    private void resume(String roomId) {
+        long afterSeq;
+        synchronized (seen) {
+            BitSet seqs = seen.get(roomId);
+            afterSeq = seqs == null ? 0 : seqs.nextClearBit(1) - 1;
+        }
+        resumeAfter(roomId, afterSeq);
+    }
+
+    private void resumeAfter(String roomId, long afterSeq) {
+        String frame = Json.write(Json.object().put("type", "resume").put("id", RESUME_ID + roomId)
+                .put("room", roomId).put("afterSeq", afterSeq));
+        Session current = session;
+        if (current != null && current.isOpen()) {
+            current.getAsyncRemote().sendText(frame, result -> {
+                if (!result.isOK()) {
+                    stats.error("RESUME_FAILED");
+                }
+            });
+        }
     }
 
     @Override
@@ -67,6 +141,9 @@ public final class LoadConnection extends Endpoint {
 
     /** Joins a room; completes when the server acknowledged it. */
     CompletableFuture<Void> join(String roomId) {
+        synchronized (seen) {
+            seen.putIfAbsent(roomId, new BitSet());
+        }
         CompletableFuture<Void> joined = new CompletableFuture<>();
         String id = JOIN_ID + roomId;
         joins.put(id, joined);
@@ -109,7 +186,9 @@ public final class LoadConnection extends Endpoint {
     private void onFrame(String frame) {
         long now = System.nanoTime();
         if (ProbeText.isMessageFrame(frame)) {
-            delivered(probe.sendNanosOfFrame(frame), now);
+            if (firstTime(stringAfter(frame, ROOM_FIELD), numberAfter(frame, SEQ_FIELD))) {
+                delivered(probe.sendNanosOfFrame(frame), now);
+            }
             return;
         }
         JsonNode node;
@@ -121,13 +200,59 @@ public final class LoadConnection extends Endpoint {
         }
         String id = node.path("id").asText("");
         switch (node.path("type").asText("")) {
-            case "message" -> delivered(probe.sendNanosOfText(node.path("text").asText("")), now);
-            case "ack" -> onAck(id);
+            case "message" -> onMessage(node, now);
+            case "ack" -> onAck(id, node, now);
             case "error" -> onErrorFrame(id, node.path("code").asText("UNKNOWN"), node.path("message").asText(""));
             default -> {
                 // presence, typing, receipts and other events are not part of the measurement
             }
         }
+    }
+
+    private void onMessage(JsonNode message, long now) {
+        if (firstTime(message.path("room").asText(""), message.path("seq").asLong(-1))) {
+            delivered(probe.sendNanosOfText(message.path("text").asText("")), now);
+        }
+    }
+
+    /** True the first time this connection gets {@code seq} of {@code roomId} (or when the frame has none). */
+    private boolean firstTime(String roomId, long seq) {
+        if (roomId == null || seq < 1 || seq > Integer.MAX_VALUE) {
+            return true;
+        }
+        synchronized (seen) {
+            BitSet seqs = seen.computeIfAbsent(roomId, room -> new BitSet());
+            if (seqs.get((int) seq)) {
+                return false;
+            }
+            seqs.set((int) seq);
+            return true;
+        }
+    }
+
+    private static String stringAfter(String frame, String field) {
+        int at = frame.indexOf(field);
+        if (at < 0) {
+            return null;
+        }
+        int from = at + field.length();
+        int end = frame.indexOf('"', from);
+        return end < 0 ? null : frame.substring(from, end);
+    }
+
+    private static long numberAfter(String frame, String field) {
+        int at = frame.indexOf(field);
+        if (at < 0) {
+            return -1;
+        }
+        long value = 0;
+        int index = at + field.length();
+        int start = index;
+        while (index < frame.length() && frame.charAt(index) >= '0' && frame.charAt(index) <= '9') {
+            value = value * 10 + (frame.charAt(index) - '0');
+            index++;
+        }
+        return index == start ? -1 : value;
     }
 
     private void delivered(long sendNanos, long now) {
@@ -136,9 +261,15 @@ public final class LoadConnection extends Endpoint {
         }
     }
 
-    private void onAck(String id) {
+    private void onAck(String id, JsonNode ack, long now) {
         if (id.startsWith(SEND_ID)) {
             stats.acked();
+        } else if (id.startsWith(RESUME_ID)) {
+            JsonNode messages = ack.path("messages");
+            messages.forEach(message -> onMessage(message, now));
+            if (messages.size() >= RESUME_PAGE) {
+                resumeAfter(id.substring(RESUME_ID.length()), messages.get(messages.size() - 1).path("seq").asLong());
+            }
         } else if (id.startsWith(JOIN_ID)) {
             CompletableFuture<Void> joined = joins.remove(id);
             if (joined != null) {

@@ -22,6 +22,7 @@ public final class LoadGenerator {
     private static final long STORED_POLL_MILLIS = 500;
     /** Connections are never idle for long in a run; the margin covers setup and drain. */
     private static final long IDLE_MARGIN_SECONDS = 600;
+    private static final int MAX_FRAME_CHARS = 16 * 1024 * 1024;
 
     private LoadGenerator() {
     }
@@ -66,6 +67,8 @@ public final class LoadGenerator {
         JakartaWebSocketClientContainer container = new JakartaWebSocketClientContainer(http);
         container.setDefaultMaxSessionIdleTimeout(TimeUnit.SECONDS.toMillis(options.warmupSeconds()
                 + options.durationSeconds() + options.drainSeconds() + IDLE_MARGIN_SECONDS));
+        // A resume answers up to 1,000 messages in one frame (~70 KB of load messages): over Jetty's 64 KB default.
+        container.setDefaultMaxTextMessageBufferSize(MAX_FRAME_CHARS);
         container.start();
         Setup.Prepared prepared = null;
         try {

@@ -73,6 +73,7 @@ final class Setup {
                 + URLEncoder.encode(token, StandardCharsets.UTF_8));
         try {
             container.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), uri);
+            endpoint.reopenWith(() -> connect(endpoint, index, token));
             return endpoint;
         } catch (DeploymentException e) {
             throw new IllegalStateException("connection " + index + " to " + uri.getHost() + ":" + uri.getPort()
