@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EdgeNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeNode.class);
+    /** Threads writing frames to sockets (see {@code Outbound}): the inbox thread only queues them. */
+    private static final int FRAME_WRITER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final EdgeServices services;
     private final LocalConnections connections;
@@ -66,6 +68,8 @@ public final class EdgeNode implements AutoCloseable {
         ExecutorService blockingExecutor = Executors.newFixedThreadPool(config.edge().gridCallThreads(),
                 namedThreads("edge-blocking-"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(namedThreads("edge-timer-"));
+        ExecutorService frameWriters = Executors.newFixedThreadPool(FRAME_WRITER_THREADS,
+                namedThreads("edge-writer-"));
         try {
             LocalConnections connections = new LocalConnections();
             EdgeMetrics metrics = new EdgeMetrics(connections::count);
@@ -83,7 +87,7 @@ public final class EdgeNode implements AutoCloseable {
                     new RoomModeration(grid, config.limits()),
                     new MessageService(grid, config.limits(), config.grid(), rateLimits), typing, presence,
                     new ReceiptService(grid, timer), new FriendService(grid, blockingExecutor), rateLimits,
-                    new FailedLogins(rateLimits), config.limits(), metrics);
+                    new FailedLogins(rateLimits), config.limits(), metrics, frameWriters);
             List<TopicSubscription<?>> subscriptions = List.of(
                     new TopicSubscription<>(grid.client(), MapNames.edgeInbox(edgeId),
                             new InboxListener(connections, metrics, presenceHub), timer,
@@ -100,11 +104,12 @@ public final class EdgeNode implements AutoCloseable {
             heartbeat.whenForgotten(sessions::registerAll);
             EdgeServer server = EdgeServer.start(config.edge(), services, sessions);
             LOG.info("edge node {} serving http://{}:{}/", edgeId, config.edge().host(), server.port());
-            return new EdgeNode(services, connections, List.of(blockingExecutor, timer), subscriptions, heartbeat,
-                    tokenWatch, server);
+            return new EdgeNode(services, connections, List.of(blockingExecutor, timer, frameWriters), subscriptions,
+                    heartbeat, tokenWatch, server);
         } catch (RuntimeException e) {
             blockingExecutor.shutdownNow();
             timer.shutdownNow();
+            frameWriters.shutdownNow();
             grid.close();
             throw new IllegalStateException("edge node failed to start: " + e.getMessage(), e);
         }

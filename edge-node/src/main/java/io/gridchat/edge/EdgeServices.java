@@ -14,6 +14,7 @@ import io.gridchat.edge.ratelimit.FailedLogins;
 import io.gridchat.edge.ratelimit.RateLimiter;
 import io.gridchat.edge.receipts.ReceiptService;
 import io.gridchat.edge.typing.TypingRelay;
+import java.util.concurrent.Executor;
 
 /** What the HTTP and WebSocket handlers of one edge node call. Immutable, thread-safe parts. */
 public record EdgeServices(String edgeId, Grid grid, TokenService tokens, RevokedTokens revokedTokens,
@@ -21,5 +22,6 @@ public record EdgeServices(String edgeId, Grid grid, TokenService tokens, Revoke
                            RoomModeration moderation, MessageService messages, TypingRelay typing,
                            PresenceService presence,
                            ReceiptService receipts, FriendService friends, RateLimiter rateLimits,
-                           FailedLogins failedLogins, LimitSettings limits, EdgeMetrics metrics) {
+                           FailedLogins failedLogins, LimitSettings limits, EdgeMetrics metrics,
+                           Executor frameWriters) {
 }

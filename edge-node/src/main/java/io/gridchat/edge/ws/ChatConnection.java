@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,12 +58,13 @@ public final class ChatConnection {
      * message and queues other frames.
      */
     ChatConnection(String connectionId, Token token, int maxQueuedFrames, long maxQueuedChars,
-                   DeliveredListener deliveredListener) {
+                   DeliveredListener deliveredListener, Executor frameWriters) {
         this.connectionId = connectionId;
         this.userId = token.userId();
         this.token = token;
         this.deliveredListener = deliveredListener;
-        this.outbound = new Outbound(maxQueuedFrames, maxQueuedChars, this::onSendFailure, this::onSlowConsumer);
+        this.outbound = new Outbound(maxQueuedFrames, maxQueuedChars, this::onSendFailure, this::onSlowConsumer,
+                frameWriters);
     }
 
     /** The upgrade completed: frames queued so far go out, in order. */

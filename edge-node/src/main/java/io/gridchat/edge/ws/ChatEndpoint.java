@@ -37,7 +37,7 @@ public final class ChatEndpoint extends Endpoint {
         return new ChatConnection(Ids.newId('c'), token, services.limits().maxQueuedFrames(),
                 services.limits().maxQueuedChars(),
                 (written, roomId, seq) -> services.receipts().delivered(written.connectionId(), written.userId(),
-                        roomId, seq));
+                        roomId, seq), services.frameWriters());
     }
 
     @Override

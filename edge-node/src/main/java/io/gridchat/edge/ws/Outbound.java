@@ -5,6 +5,8 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * One connection's outbound frames, written one at a time in enqueue order, never blocking the caller.
  * Frames are shared strings: a delivery to many connections enqueues the same instance everywhere. When
  * more than {@code maxQueued} frames, or frames of more than {@code maxQueuedChars} characters together, wait (a
- * client that does not read), {@code onOverflow} is called once.
+ * client that does not read), {@code onOverflow} is called once. With a {@code writers} executor, frames are
+ * written to the socket on its threads, not on the thread that enqueues them: an edge node's inbox thread
+ * enqueues every delivery of the node, and writing each frame itself (Jetty's frame flush and a {@code write}
+ * call per connection) made it the node's one serial step. Without one, the enqueuing thread writes.
  * Thread-safe: any thread may enqueue; completions may arrive on any thread.
  */
 public final class Outbound implements SendHandler {
@@ -34,20 +39,26 @@ public final class Outbound implements SendHandler {
     private volatile int writingChars;
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean overflowed = new AtomicBoolean();
+    /** Set while a drain waits for a writer thread. */
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Executor writers;
     private final int maxQueued;
     private final long maxQueuedChars;
     private final Consumer<Throwable> onFailure;
     private final Runnable onOverflow;
 
     public Outbound(int maxQueued, Consumer<Throwable> onFailure, Runnable onOverflow) {
-        this(maxQueued, Long.MAX_VALUE, onFailure, onOverflow);
+        this(maxQueued, Long.MAX_VALUE, onFailure, onOverflow, null);
     }
 
-    public Outbound(int maxQueued, long maxQueuedChars, Consumer<Throwable> onFailure, Runnable onOverflow) {
+    /** @param writers where frames are written; null: on the enqueuing thread */
+    public Outbound(int maxQueued, long maxQueuedChars, Consumer<Throwable> onFailure, Runnable onOverflow,
+                    Executor writers) {
         this.maxQueued = maxQueued;
         this.maxQueuedChars = maxQueuedChars;
         this.onFailure = onFailure;
         this.onOverflow = onOverflow;
+        this.writers = writers;
     }
 
     /** The socket is open: writes what was queued, in order, then everything sent later. */
@@ -68,13 +79,35 @@ public final class Outbound implements SendHandler {
             return;
         }
         queue.add(frame);
-        drain();
+        drainSoon();
     }
 
     /** Runs {@code action} once every frame sent before this call has been written to the socket. */
     public void afterWritten(Runnable action) {
         queue.add(action);
-        drain();
+        drainSoon();
+    }
+
+    /**
+     * Drains here, or on a writer thread. A write in flight needs nothing: its completion drains what came
+     * meanwhile; neither does a drain already waiting for a writer, which has not looked at the queue yet.
+     */
+    private void drainSoon() {
+        if (writers == null) {
+            drain();
+            return;
+        }
+        if (remote == null || writing.get() || !drainScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            writers.execute(() -> {
+                drainScheduled.set(false);
+                drain();
+            });
+        } catch (RejectedExecutionException stopping) {
+            drainScheduled.set(false); // the node is stopping: its sockets close with it
+        }
     }
 
     private void drain() {

@@ -21,7 +21,7 @@ class ChatConnectionTest {
     @Test
     void frames_held_during_a_push_are_written_in_seq_order_each_once_even_when_one_came_late() {
         ChatConnection connection = new ChatConnection("c1", new Token("ann", Long.MAX_VALUE, null), 100, 100_000,
-                (written, roomId, seq) -> { });
+                (written, roomId, seq) -> { }, null);
         List<String> written = new CopyOnWriteArrayList<>();
         connection.attach(recordingSession(written));
         connection.releaseAllButPushing();

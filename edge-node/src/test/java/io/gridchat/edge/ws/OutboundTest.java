@@ -14,7 +14,7 @@ class OutboundTest {
     @Test
     void a_queue_overflows_on_its_character_bound_before_its_frame_bound_when_frames_are_large() {
         AtomicInteger overflows = new AtomicInteger();
-        Outbound outbound = new Outbound(1_000, 10_000, failure -> { }, overflows::incrementAndGet);
+        Outbound outbound = new Outbound(1_000, 10_000, failure -> { }, overflows::incrementAndGet, null);
         String large = "x".repeat(4_000);
 
         outbound.send(large);
@@ -28,7 +28,7 @@ class OutboundTest {
     @Test
     void a_queue_overflows_on_its_frame_bound_when_frames_are_small() {
         AtomicInteger overflows = new AtomicInteger();
-        Outbound outbound = new Outbound(3, 10_000, failure -> { }, overflows::incrementAndGet);
+        Outbound outbound = new Outbound(3, 10_000, failure -> { }, overflows::incrementAndGet, null);
         for (int i = 0; i < 3; i++) {
             outbound.send("{}");
         }
