@@ -11,6 +11,8 @@
 #       --warmup 2 --duration 10                 # against the bare baseline (BareBroadcastServer --port 9090)
 #
 # stdout: one JSON summary line. stderr: the command line used, logs and a progress line a second.
+# Like a real client, a connection the server closes with 1013 (slow consumer, overrun edge inbox) opens again
+# and resumes its rooms; each room's seq counts once ("CLOSED" and "REOPENED" in the summary's errors).
 # Environment: LOAD_JAVA_OPTS (default "-Xms512m -Xmx1g"; the collector is chosen as run.sh chooses it for the
 # servers, scripts/gc-default.sh, unless these options name one), BENCH_LOG_LEVEL (default INFO).
 # Builds the benchmarks module (and what it needs) first when its jar is missing.
