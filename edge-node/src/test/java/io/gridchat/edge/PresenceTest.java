@@ -175,6 +175,27 @@ class PresenceTest {
         }
     }
 
+    /**
+     * A group room of an owner's with members Bob and Carol, and Mark, a friend of Bob's outside the room: Mark's
+     * presence events show what Bob still sees, Carol's what the room's members see of each other.
+     */
+    private record Group(Account owner, Account bob, Account carol, Account mark, String room) {
+    }
+
+    private static Group groupWithBobsFriend(String roomName) {
+        Pair pair = pairIn(roomName);
+        Account carol = api.register(ApiClient.uniqueName("carol"));
+        Account mark = api.register(ApiClient.uniqueName("mark"));
+        invite(pair.alice(), pair.room(), pair.bob());
+        invite(pair.alice(), pair.room(), carol);
+        api.befriend(pair.bob(), mark);
+        return new Group(pair.alice(), pair.bob(), carol, mark, pair.room());
+    }
+
+    private static Predicate<JsonNode> friendRemoved() {
+        return node -> "friend".equals(node.path("type").asText()) && "removed".equals(node.path("state").asText());
+    }
+
     private static void invite(Account owner, String room, Account member) {
         assertThat(api.call("POST", "/api/v1/rooms/" + room + "/members", owner.token(),
                 "{\"userId\":\"" + member.userId() + "\"}").status()).isEqualTo(201);
@@ -197,14 +218,12 @@ class PresenceTest {
     @Test
     @Order(2)
     void a_member_removed_from_a_group_and_its_members_stop_seeing_each_others_presence() {
-        Account olga = api.register(ApiClient.uniqueName("olga"));
-        Account bob = api.register(ApiClient.uniqueName("bob"));
-        Account carol = api.register(ApiClient.uniqueName("carol"));
-        Account mark = api.register(ApiClient.uniqueName("mark"));
-        String room = api.createRoom(olga, "kicks", "group");
-        invite(olga, room, bob);
-        invite(olga, room, carol);
-        api.befriend(bob, mark);
+        Group group = groupWithBobsFriend("kicks");
+        Account olga = group.owner();
+        Account bob = group.bob();
+        Account carol = group.carol();
+        Account mark = group.mark();
+        String room = group.room();
         try (WsClient olgaWs = joined(1, olga, room); WsClient bobWs = joined(0, bob, room)) {
             WsClient carolWs = pinging(WsClient.connect(platform.ws(1, carol.token())));
             bobWs.await(presenceOf(carol.userId(), "online"));
@@ -232,21 +251,18 @@ class PresenceTest {
     @Test
     @Order(2)
     void a_member_who_leaves_a_group_stops_seeing_its_members_presence_on_every_device() {
-        Pair pair = pairIn("leaving");
-        Account bob = pair.bob();
-        Account carol = api.register(ApiClient.uniqueName("carol"));
-        Account mark = api.register(ApiClient.uniqueName("mark"));
-        invite(pair.alice(), pair.room(), bob);
-        invite(pair.alice(), pair.room(), carol);
-        api.befriend(bob, mark);
-        try (WsClient aliceWs = joined(0, pair.alice(), pair.room());
-             WsClient laptop = joined(0, bob, pair.room());
+        Group group = groupWithBobsFriend("leaving");
+        Account bob = group.bob();
+        Account carol = group.carol();
+        Account mark = group.mark();
+        try (WsClient aliceWs = joined(0, group.owner(), group.room());
+             WsClient laptop = joined(0, bob, group.room());
              WsClient phone = pinging(WsClient.connect(platform.ws(1, bob.token())));
              WsClient carolWs = pinging(WsClient.connect(platform.ws(1, carol.token())))) {
             laptop.await(presenceOf(carol.userId(), "online"));
             assertThat(queried(phone, carol.userId()).get("status").asText()).as("a group co-member")
                     .isEqualTo("online");
-            laptop.ack("leave", "room", pair.room());
+            laptop.ack("leave", "room", group.room());
             phone.await(leftBy(bob.userId())); // the other device hears that its user left
             carolWs.close();
             aliceWs.await(presenceOf(carol.userId(), "offline")); // published now; Mark's events come after it
@@ -275,11 +291,8 @@ class PresenceTest {
             aliceWs.await(presenceOf(bob.userId(), "online"));
             assertThat(api.call("DELETE", "/api/v1/friends/" + alice.userId(), bob.token(), null).status())
                     .isEqualTo(204);
-            JsonNode removed = aliceWs.await(node -> "friend".equals(node.path("type").asText())
-                    && "removed".equals(node.path("state").asText()));
-            assertThat(removed.get("user").asText()).isEqualTo(bob.userId());
-            bobWs.await(node -> "friend".equals(node.path("type").asText())
-                    && "removed".equals(node.path("state").asText()));
+            assertThat(aliceWs.await(friendRemoved()).get("user").asText()).isEqualTo(bob.userId());
+            bobWs.await(friendRemoved());
             bobWs.close();
             witnessWs.await(presenceOf(bob.userId(), "offline"));
             witnessWs.close();

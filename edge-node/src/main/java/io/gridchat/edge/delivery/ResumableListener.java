@@ -34,17 +34,17 @@ public abstract class ResumableListener<T> implements ReliableMessageListener<T>
         long expected = nextSequence;
         nextSequence = sequence + 1;
         if (expected >= 0 && sequence > expected) {
-            LOG.warn("{} skipped {} messages: the ring overwrote them before they were read",
-                    getClass().getSimpleName(), sequence - expected);
             skipped(sequence - expected);
         }
     }
 
     /**
      * {@code count} messages were lost before the next one: the ring overwrote them unread. On the listener
-     * thread, before that next message. Nothing to do for a listener whose messages are best effort.
+     * thread, before that next message. A listener whose messages are best effort only logs it.
      */
     protected void skipped(long count) {
+        LOG.warn("{} skipped {} messages: the ring overwrote them before they were read", getClass().getSimpleName(),
+                count);
     }
 
     final long nextSequence() {
