@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The edge node's Hazelcast client and typed handles on the maps it calls. It serves clients only while
@@ -41,19 +42,33 @@ import java.util.concurrent.TimeUnit;
  * initial load fail on the members and can keep a member from finishing its start. Thread-safe.
  */
 public final class Grid implements AutoCloseable {
-    private static final int INBOX_READ_BATCH = 256;
+    /**
+     * Items one read of a topic ring returns at most. Each read waits its turn on a partition thread behind the
+     * sends queued there, so under load the batch size decides how fast the node takes its inbox.
+     */
+    private static final int INBOX_READ_BATCH = 1000;
     private static final long LOADED_POLL_MILLIS = 200;
     private static final long RETRY_AFTER_MILLIS = 1_000;
+    /**
+     * Share of {@code edge.maxGridCallsInFlight} that client requests may fill. The rest is kept for the node's
+     * own calls: its inbox and presence readers above all, whose next read was refused while sends filled every
+     * slot, so an overloaded node stopped delivering what the grid had already accepted.
+     */
+    private static final int REQUEST_SHARE_PERCENT = 80;
 
     private final HazelcastInstance client;
     private final ExecutorService inboxExecutor;
     private final ScheduledExecutorService readiness;
+    private final LongSupplier callsInFlight;
+    private final long requestCallLimit;
     private final List<Runnable> onServing = new CopyOnWriteArrayList<>();
     private volatile boolean serving;
 
-    private Grid(HazelcastInstance client, ExecutorService inboxExecutor) {
+    private Grid(HazelcastInstance client, ExecutorService inboxExecutor, int maxCallsInFlight) {
         this.client = client;
         this.inboxExecutor = inboxExecutor;
+        this.callsInFlight = CallsInFlight.of(client);
+        this.requestCallLimit = requestCallLimit(maxCallsInFlight);
         this.readiness = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, client.getName() + "-readiness");
             thread.setDaemon(true);
@@ -94,12 +109,23 @@ public final class Grid implements AutoCloseable {
         return serving;
     }
 
-    /** Refuses a client request with UNAVAILABLE while the grid is away or still loading. */
+    /**
+     * Refuses a client request with UNAVAILABLE while the grid is away or still loading, and while the node's
+     * calls in flight are past the requests' share of {@code edge.maxGridCallsInFlight}.
+     */
     public void checkServing() {
         if (!serving) {
             throw new ClientError(ErrorCode.UNAVAILABLE, "the grid is starting or unreachable; try again",
                     RETRY_AFTER_MILLIS);
         }
+        if (callsInFlight.getAsLong() >= requestCallLimit) {
+            throw new ClientError(ErrorCode.UNAVAILABLE, "server busy, try again", RETRY_AFTER_MILLIS);
+        }
+    }
+
+    /** Calls in flight past which client requests are refused (the rest of the limit is the node's own). */
+    static long requestCallLimit(int maxCallsInFlight) {
+        return (long) maxCallsInFlight * REQUEST_SHARE_PERCENT / 100;
     }
 
     public static Grid connect(ClusterSettings cluster, int maxCallsInFlight, String instanceName) {
@@ -115,7 +141,8 @@ public final class Grid implements AutoCloseable {
         config.setProperty(ClientProperty.FAIL_ON_INDETERMINATE_OPERATION_STATE.getName(), "true");
         // Past this many waiting calls a new one fails at once (HazelcastOverloadException, UNAVAILABLE to the
         // client): a backlog only grows once the grid is behind, and the client's own bookkeeping scans every
-        // waiting call ten times a second, so an unbounded backlog made an overloaded node collapse.
+        // waiting call ten times a second, so an unbounded backlog made an overloaded node collapse. Requests
+        // are refused before, at their share (checkServing), so the node's own calls find slots.
         config.setProperty(ClientProperty.MAX_CONCURRENT_INVOCATIONS.getName(), Integer.toString(maxCallsInFlight));
         config.getNetworkConfig().setAddresses(cluster.members()).setSmartRouting(true);
         // Never give up on the grid: while it is away the node answers UNAVAILABLE and /health/ready is 503.
@@ -136,7 +163,7 @@ public final class Grid implements AutoCloseable {
         try {
             HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
             ModelSerialization.learnSchemas(client);
-            return new Grid(client, inboxExecutor);
+            return new Grid(client, inboxExecutor, maxCallsInFlight);
         } catch (RuntimeException e) {
             inboxExecutor.shutdownNow();
             throw e;

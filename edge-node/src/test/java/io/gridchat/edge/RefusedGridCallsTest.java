@@ -24,6 +24,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * (the client throws). Nothing may stay stuck after the grid catches up: the heartbeat must beat again (a refused
  * beat used to cancel the beat timer, and the grid then dropped the live node's connections), and read receipts of
  * the same room must be answered again (a refused receipt call used to leave its window open for good). A
- * refused beat is sent again as soon as a slot frees: three refused in a row made the grid drop the node.
+ * refused beat is sent again as soon as a slot frees: three refused in a row made the grid drop the node. Client
+ * requests are refused before, at four fifths of the limit, so the node's own calls (its inbox reader) find slots.
  */
 class RefusedGridCallsTest {
     private static final int MAX_GRID_CALLS = 100;
@@ -184,6 +186,42 @@ class RefusedGridCallsTest {
         }
     }
 
+
+    @Test
+    void when_requests_fill_their_share_of_the_call_limit_then_they_are_refused_and_the_inbox_still_delivers()
+            throws Exception {
+        ApiClient api = new ApiClient(platform.http(0));
+        Account alice = api.register(ApiClient.uniqueName("alice"));
+        String room = api.createRoom(alice, "share", "group");
+        try (WsClient ws = WsClient.connect(platform.ws(0, alice.token()))) {
+            ws.ack("join", "room", room);
+            EdgeServices edge = platform.edge(0).services();
+            HazelcastInstance member = platform.members().get(0).instance();
+            String slots = "test-slots-" + System.nanoTime();
+            Ringbuffer<String> ring = edge.grid().client().getRingbuffer(slots);
+            long next = ring.tailSequence() + 1;
+            List<CompletableFuture<?>> waiting = new ArrayList<>();
+            try {
+                // Calls that wait for an item of an empty ring stand for requests the grid has not answered yet.
+                LongSupplier inFlight = CallsInFlight.of(edge.grid().client());
+                while (inFlight.getAsLong() < Grid.requestCallLimit(MAX_GRID_CALLS)) {
+                    waiting.add(ring.readManyAsync(next, 1, 1, null).toCompletableFuture());
+                }
+                JsonNode refused = ws.request("send", "room", room, "text", "refused");
+                assertThat(refused.path("code").asText()).isEqualTo("UNAVAILABLE");
+                assertThat(refused.path("retryAfterMs").asLong()).isPositive();
+
+                member.<EdgeEvent>getReliableTopic(MapNames.edgeInbox(edge.edgeId())).publish(new EdgeEvent(
+                        edge.edgeId(), room, "{\"type\":\"probe\"}", List.of(alice.userId())));
+                ws.await(frame -> frame.path("type").asText().equals("probe"), Duration.ofSeconds(5));
+            } finally {
+                member.getRingbuffer(slots).add("release");
+            }
+            CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+            ws.ack("send", "room", room, "text", "after the share freed");
+        }
+    }
 
     /** Takes a call slot with {@code call}, a call that waits; false when the client refuses it. */
     private static boolean takeSlot(Supplier<CompletionStage<?>> call, List<CompletableFuture<?>> waiting) {

@@ -143,6 +143,11 @@ class SlowConsumerTest {
                 assertThat(Json.MAPPER.readTree(response.body()).get("error").asText()).isEqualTo("UNAVAILABLE");
                 assertThat(response.body()).doesNotContain("Exception");
             });
+            // Requests stop at their share of the limit; the node's own calls take the rest, until refused too.
+            List<CompletableFuture<?>> nodeCalls = new ArrayList<>();
+            while (takeSlot(platform.edge(0).services(), room, nodeCalls)) {
+                assertThat(nodeCalls.size()).as("the limit is in force").isLessThanOrEqualTo(MAX_GRID_CALLS);
+            }
             // The HTTP list would be refused by the token check before; the list's own query is refused too.
             Throwable refusedQuery = catchThrowable(() -> platform.edge(0).services().activeRooms().top(10)
                     .toCompletableFuture().get(10, TimeUnit.SECONDS));
@@ -160,6 +165,16 @@ class SlowConsumerTest {
         assertThat(api.call("GET", "/api/v1/rooms/" + room, owner.token(), null).status()).isEqualTo(200);
         assertThat(api.call("GET", "/api/v1/rooms?active=true", owner.token(), null).status())
                 .as("the list after a refused query").isEqualTo(200);
+    }
+
+    /** Takes a call slot with a read of the stalled room; false when the client refuses it. */
+    private static boolean takeSlot(EdgeServices edge, String room, List<CompletableFuture<?>> taken) {
+        try {
+            taken.add(edge.grid().rooms().getAsync(room).toCompletableFuture());
+            return true;
+        } catch (HazelcastOverloadException e) {
+            return false;
+        }
     }
 
     /** A client close frame (masked, with a zero mask) echoing 1013. */
