@@ -10,6 +10,7 @@ import io.gridchat.jet.delivery.EdgeInboxSink;
 import io.gridchat.mapstores.ShardPools;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.processor.Backpressure;
+import io.gridchat.model.processor.DeliveryLag;
 import io.gridchat.model.processor.MemberReadiness;
 import java.util.List;
 import java.util.stream.Stream;
@@ -51,10 +52,11 @@ public final class GridNode implements AutoCloseable {
             pools.migrate();
             Backpressure backpressure = new Backpressure(config.grid().maxUnsavedMessages(),
                     config.grid().maxHeapPercent() / 100.0);
+            DeliveryLag deliveryLag = new DeliveryLag(config.grid().maxDeliveryLagMillis());
             MemberReadiness readiness = new MemberReadiness();
             HazelcastInstance instance = Hazelcast.newHazelcastInstance(MemberConfigFactory.create(config, pools,
-                    backpressure, readiness));
-            GridNode node = new GridNode(instance, pools, UnsavedWatch.start(instance, backpressure));
+                    backpressure, deliveryLag, readiness));
+            GridNode node = new GridNode(instance, pools, UnsavedWatch.start(instance, backpressure, deliveryLag));
             node.initialiseLoaders();
             readiness.markReady();
             instance.getMap(MapNames.GRID_STATUS).set(MapNames.GRID_LOADED, System.currentTimeMillis());

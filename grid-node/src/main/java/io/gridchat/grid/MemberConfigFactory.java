@@ -35,6 +35,7 @@ import io.gridchat.mapstores.users.UsernameMapStore;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.processor.ActiveRoomsIndex;
 import io.gridchat.model.processor.Backpressure;
+import io.gridchat.model.processor.DeliveryLag;
 import io.gridchat.model.processor.MemberReadiness;
 import io.gridchat.model.processor.MessageArchive;
 import io.gridchat.model.processor.StoredSeqs;
@@ -54,7 +55,7 @@ final class MemberConfigFactory {
     }
 
     static Config create(GridchatConfig settings, ShardPools pools, Backpressure backpressure,
-                         MemberReadiness readiness) {
+                         DeliveryLag deliveryLag, MemberReadiness readiness) {
         Config config = new Config();
         ClusterSettings cluster = settings.cluster();
         config.setClusterName(cluster.name());
@@ -83,6 +84,7 @@ final class MemberConfigFactory {
         userContext.put(ShardPools.USER_CONTEXT_KEY, pools);
         userContext.put(GridSettings.USER_CONTEXT_KEY, settings.grid());
         userContext.put(Backpressure.USER_CONTEXT_KEY, backpressure);
+        userContext.put(DeliveryLag.USER_CONTEXT_KEY, deliveryLag);
         StoredSeqs storedSeqs = new StoredSeqs();
         userContext.put(StoredSeqs.USER_CONTEXT_KEY, storedSeqs);
         userContext.put(MessageArchive.USER_CONTEXT_KEY, new MessageHistory(pools));

@@ -3,6 +3,7 @@ package io.gridchat.grid;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.processor.Backpressure;
+import io.gridchat.model.processor.DeliveryLag;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Samples how many messages this member holds that MySQL does not have yet (the messages map's dirty entries,
  * i.e. its write-behind backlog) and how full its heap was after the last garbage collection, four times a
  * second, and feeds the member's {@link Backpressure}: a shard outage, a slow database or more traffic than the
- * heap can hold turns into refused sends instead of memory exhaustion.
+ * heap can hold turns into refused sends instead of memory exhaustion. Also logs when the member's
+ * {@link DeliveryLag} starts and stops refusing sends, and when its delivery stalls.
  */
 final class UnsavedWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UnsavedWatch.class);
@@ -26,12 +28,41 @@ final class UnsavedWatch implements AutoCloseable {
         this.heap = heap;
     }
 
-    static UnsavedWatch start(HazelcastInstance instance, Backpressure backpressure) {
+    static UnsavedWatch start(HazelcastInstance instance, Backpressure backpressure, DeliveryLag deliveryLag) {
         HeapAfterGc heap = HeapAfterGc.watch();
         ScheduledExecutorService timer = DaemonTimer.named("gridchat-unsaved-watch");
-        timer.scheduleWithFixedDelay(() -> sample(instance, backpressure, heap), PERIOD_MILLIS, PERIOD_MILLIS,
-                TimeUnit.MILLISECONDS);
+        LagReport lagReport = new LagReport(deliveryLag);
+        timer.scheduleWithFixedDelay(() -> {
+            sample(instance, backpressure, heap);
+            lagReport.check();
+        }, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         return new UnsavedWatch(timer, heap);
+    }
+
+    /** Logs the delivery lag's changes of verdict; on the watch's one thread. */
+    private static final class LagReport {
+        private final DeliveryLag lag;
+        private boolean behind;
+        private boolean stalledBehind;
+
+        LagReport(DeliveryLag lag) {
+            this.lag = lag;
+        }
+
+        void check() {
+            boolean behindNow = lag.behind();
+            if (behindNow != behind) {
+                behind = behindNow;
+                LOG.warn("{} sends: delivery {} ms behind them", behindNow ? "refusing" : "accepting",
+                        lag.lagMillis());
+            }
+            boolean stalledBehindNow = lag.overLimit() && lag.stalled();
+            if (stalledBehindNow && !stalledBehind) {
+                LOG.warn("delivery routed nothing for a while with messages {} ms newer waiting: the delivery job "
+                        + "is stalled or restarting; sends are not refused for it", lag.lagMillis());
+            }
+            stalledBehind = stalledBehindNow;
+        }
     }
 
     private static void sample(HazelcastInstance instance, Backpressure backpressure, HeapAfterGc heap) {

@@ -1,18 +1,13 @@
 package io.gridchat.grid;
 
+import static io.gridchat.grid.MemberSends.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.gridchat.model.MapNames;
-import io.gridchat.model.Room;
-import io.gridchat.model.RoomKind;
 import io.gridchat.model.RoomLog;
 import io.gridchat.model.SendOutcome;
-import io.gridchat.model.SendResult;
-import io.gridchat.model.processor.AppendMessage;
-import io.gridchat.model.processor.CreateRoom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -43,33 +38,17 @@ class BackpressureTest {
         return grid.member(0).instance();
     }
 
-    private static SendResult send(String room, String text) {
-        return hz().<String, RoomLog>getMap(MapNames.ROOM_LOGS).executeOnKey(room, new AppendMessage("u1", null, text));
-    }
-
     @Test
     void when_unsaved_messages_pass_the_bound_then_sends_are_refused_until_mysql_catches_up() {
-        String room = "bp" + System.nanoTime();
-        hz().<String, Room>getMap(MapNames.ROOMS).executeOnKey(room,
-                new CreateRoom(new Room(room, "r", RoomKind.GROUP, "", 0, "u1", 1L)));
-        List<Long> accepted = new ArrayList<>();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            SendResult result = send(room, "m" + accepted.size());
-            if (result.outcome() == SendOutcome.ACCEPTED) {
-                accepted.add(result.ref().seq());
-                return false;
-            }
-            assertThat(result.outcome()).isEqualTo(SendOutcome.OVERLOADED);
-            assertThat(result.ref()).isNull();
-            return true;
-        });
+        String room = MemberSends.newRoom(hz(), "bp");
+        List<Long> accepted = MemberSends.acceptedUntilRefused(hz(), room, Duration.ofSeconds(20));
         assertThat(accepted.size()).isGreaterThan(40);
         assertThat(accepted).containsExactlyElementsOf(LongStream.rangeClosed(1, accepted.size()).boxed().toList());
-        assertThat(send(room, "still refused").outcome()).isEqualTo(SendOutcome.OVERLOADED);
+        assertThat(send(hz(), room, "still refused").outcome()).isEqualTo(SendOutcome.OVERLOADED);
 
         grid.member(0).flush();
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> send(room, "after").outcome() == SendOutcome.ACCEPTED);
+                .until(() -> send(hz(), room, "after").outcome() == SendOutcome.ACCEPTED);
         RoomLog log = hz().<String, RoomLog>getMap(MapNames.ROOM_LOGS).get(room);
         assertThat(log.lastSeq()).as("refused sends left no gap").isEqualTo(accepted.size() + 1L);
     }

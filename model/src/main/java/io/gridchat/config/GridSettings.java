@@ -23,11 +23,15 @@ package io.gridchat.config;
  *                          sends are refused like above {@code maxUnsavedMessages}, until it is 5 points lower
  * @param edgeInboxCapacity deliveries and room events one edge node's inbox holds for it; a node that falls further
  *                          behind loses the oldest, and closes its connections so their clients resume
+ * @param maxDeliveryLagMillis how far a member's delivery may fall behind its sends (accept time of the newest
+ *                          message accepted against that of the newest one delivery routed); past it sends are
+ *                          refused like above {@code maxUnsavedMessages} until delivery catches up; 0: never
  */
 public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPageSize, int backupCount,
                            int writeDelaySeconds, int writeBatchSize, int journalCapacity,
                            int deliverySnapshotMillis, int offlinePushLimit, int maxUnsavedMessages,
-                           int backupHoldSeconds, int maxHeapPercent, int edgeInboxCapacity) {
+                           int backupHoldSeconds, int maxHeapPercent, int edgeInboxCapacity,
+                           int maxDeliveryLagMillis) {
     /** Key of this record in a member's user context. */
     public static final String USER_CONTEXT_KEY = "gridchat.grid";
     private static final long EVICTION_SLACK_MILLIS = 5000;
@@ -48,7 +52,9 @@ public record GridSettings(int recentMessages, int dedupeTtlSeconds, int maxPage
         ConfigException.check(maxHeapPercent >= 1 && maxHeapPercent <= 100, "grid.maxHeapPercent",
                 "must be 1 to 100");
         ConfigException.check(edgeInboxCapacity >= 1000, "grid.edgeInboxCapacity",
-                "must be at least 1000 (edge nodes read up to 256 at a time)");
+                "must be at least 1000 (edge nodes read up to 1000 at a time)");
+        ConfigException.check(maxDeliveryLagMillis == 0 || maxDeliveryLagMillis >= 100, "grid.maxDeliveryLagMillis",
+                "must be 0 (off) or at least 100");
     }
 
     /**

@@ -8,6 +8,7 @@ import io.gridchat.model.Room;
 import io.gridchat.model.RoomKind;
 import io.gridchat.model.Roster;
 import io.gridchat.model.UserSessions;
+import io.gridchat.model.processor.DeliveryLag;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,11 +28,25 @@ final class DeliveryLookups {
     private final IMap<String, Roster> rosters;
     private final IMap<String, UserSessions> sessions;
     private final IMap<String, Room> rooms;
+    /** The member's delivery lag, told of every routed batch; null on a member without one (a bare test member). */
+    private final DeliveryLag lag;
 
     DeliveryLookups(HazelcastInstance instance) {
         this.rosters = instance.getMap(MapNames.ROSTERS);
         this.sessions = instance.getMap(MapNames.SESSIONS);
         this.rooms = instance.getMap(MapNames.ROOMS);
+        this.lag = instance.getUserContext().get(DeliveryLag.USER_CONTEXT_KEY) instanceof DeliveryLag memberLag
+                ? memberLag : null;
+    }
+
+    private void noteRouted(List<ChatMessage> batch) {
+        if (lag != null) {
+            long newest = Long.MIN_VALUE;
+            for (ChatMessage message : batch) {
+                newest = Math.max(newest, message.ts());
+            }
+            lag.routed(newest);
+        }
     }
 
     /**
@@ -54,7 +69,11 @@ final class DeliveryLookups {
                         roomLookups.put(roomId, rooms.getAsync(roomId).toCompletableFuture());
                     }
                 });
-                return allOf(roomLookups).thenApply(roomsFound -> shares(batch, rostersFound, online, roomsFound));
+                return allOf(roomLookups).thenApply(roomsFound -> {
+                    List<List<Object>> shares = shares(batch, rostersFound, online, roomsFound);
+                    noteRouted(batch);
+                    return shares;
+                });
             });
         });
     }

@@ -60,6 +60,11 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
     @Override
     public SendResult process(Map.Entry<String, RoomLog> entry) {
         String roomId = entry.getKey();
+        if (GridContext.overloaded(instance)) {
+            // Before any nested call: under overload most sends are refused, and a refusal must cost next to
+            // nothing. A retry of an accepted send learns it is a DUPLICATE once the member accepts again.
+            return new SendResult(SendOutcome.OVERLOADED, null);
+        }
         if (!GridContext.map(instance, MapNames.MEMBERS).containsKey(new MemberKey(roomId, userId))) {
             return new SendResult(SendOutcome.NOT_MEMBER, null);
         }
@@ -83,9 +88,6 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
                 return new SendResult(SendOutcome.DUPLICATE, earlier);
             }
         }
-        if (GridContext.overloaded(instance)) {
-            return new SendResult(SendOutcome.OVERLOADED, null);
-        }
         long seq = log.lastSeq() + 1;
         long ts = Math.max(System.currentTimeMillis(), log.lastTs());
         String msgId = ChatMessage.msgIdOf(roomId, seq);
@@ -103,6 +105,7 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         written = new RoomLog(seq, ts, evictedTo);
         entry.setValue(written);
         GridContext.written(instance, roomId, log.lastSeq());
+        GridContext.accepted(instance, ts);
         return new SendResult(SendOutcome.ACCEPTED, ref);
     }
 

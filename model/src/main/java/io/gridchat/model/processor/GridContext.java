@@ -52,10 +52,21 @@ final class GridContext {
                 ? archive : null;
     }
 
-    /** The member's backpressure; a member without one (a bare test member) never refuses. */
+    /**
+     * The member's backpressure and its delivery lag; a member without them (a bare test member) never refuses.
+     */
     static boolean overloaded(HazelcastInstance instance) {
         return instance.getUserContext().get(Backpressure.USER_CONTEXT_KEY) instanceof Backpressure backpressure
-                && backpressure.refusing();
+                && backpressure.refusing()
+                || instance.getUserContext().get(DeliveryLag.USER_CONTEXT_KEY) instanceof DeliveryLag lag
+                && lag.behind();
+    }
+
+    /** Tells the member's delivery lag that a message was accepted at {@code ts}; no-op on a bare test member. */
+    static void accepted(HazelcastInstance instance, long ts) {
+        if (instance.getUserContext().get(DeliveryLag.USER_CONTEXT_KEY) instanceof DeliveryLag lag) {
+            lag.accepted(ts);
+        }
     }
 
     /** Tells the member's active-rooms ranking that a message was written; no-op on a bare test member. */
