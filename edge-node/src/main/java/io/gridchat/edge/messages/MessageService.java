@@ -28,7 +28,7 @@ import java.util.concurrent.CompletionStage;
  * owns the room. Thread-safe.
  */
 public final class MessageService {
-    /** Retry hint for a send refused while a member's write-behind backlog drains. */
+    /** Retry hint for a send refused while a member's write-behind backlog drains or its delivery catches up. */
     static final long OVERLOADED_RETRY_MS = 1_000;
     public static final int DEFAULT_PAGE = 50;
 
@@ -36,12 +36,14 @@ public final class MessageService {
     private final LimitSettings limits;
     private final int maxPage;
     private final RateLimiter rateLimits;
+    private final RefusingMembers refusing;
 
     public MessageService(Grid grid, LimitSettings limits, GridSettings gridSettings, RateLimiter rateLimits) {
         this.grid = grid;
         this.limits = limits;
         this.maxPage = gridSettings.maxPageSize();
         this.rateLimits = rateLimits;
+        this.refusing = new RefusingMembers(grid.client().getPartitionService(), System::currentTimeMillis);
     }
 
     public CompletionStage<MessageRef> send(String userId, String roomId, String text, String clientMsgId) {
@@ -55,6 +57,9 @@ public final class MessageService {
         }
         if (clientMsgId != null && (clientMsgId.isEmpty() || clientMsgId.length() > limits.maxClientMsgIdLength())) {
             throw ClientError.badRequest("clientMsgId must be 1 to " + limits.maxClientMsgIdLength() + " characters");
+        }
+        if (refusing.refusing(roomId)) {
+            throw overloaded();
         }
         AppendMessage append = new AppendMessage(userId, clientMsgId, text);
         return rateLimits.take(RateLimit.MESSAGES, userId).thenCompose(permit -> append(roomId, append, permit))
@@ -70,13 +75,21 @@ public final class MessageService {
             }
             switch (result.outcome()) {
                 case NOT_MEMBER -> throw notMember();
-                case OVERLOADED -> throw new ClientError(ErrorCode.UNAVAILABLE,
-                        "messages are arriving faster than they can be saved; try again shortly", OVERLOADED_RETRY_MS);
+                case OVERLOADED -> {
+                    refusing.refused(roomId);
+                    throw overloaded();
+                }
                 default -> {
                     return result.ref();
                 }
             }
         });
+    }
+
+    private static ClientError overloaded() {
+        return new ClientError(ErrorCode.UNAVAILABLE,
+                "messages are arriving faster than they can be saved or delivered; try again shortly",
+                OVERLOADED_RETRY_MS);
     }
 
     /**
