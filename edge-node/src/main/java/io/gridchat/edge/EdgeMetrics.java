@@ -16,6 +16,7 @@ public final class EdgeMetrics {
     private final Histogram sendAck;
     private final Counter renewedReaders;
     private final Counter inboxLost;
+    private final Histogram inboxAge;
 
     public EdgeMetrics(IntSupplier connections) {
         JvmMetrics.builder().register(registry);
@@ -33,6 +34,10 @@ public final class EdgeMetrics {
         inboxLost = Counter.builder().name("gridchat_edge_inbox_lost_total")
                 .help("Inbox items (deliveries, room events) the inbox overwrote before this node read them; "
                         + "each overrun closes the node's connections so their clients resume").register(registry);
+        inboxAge = Histogram.builder().name("gridchat_edge_inbox_age_seconds")
+                .help("Age of a message when this node takes it from its inbox: from its accept on a grid member "
+                        + "(that member's clock) through the delivery job to this node, before its frames are written")
+                .register(registry);
         GaugeWithCallback.builder().name("gridchat_edge_connections").help("Open WebSocket connections")
                 .callback(callback -> callback.call(connections.getAsInt())).register(registry);
     }
@@ -61,6 +66,11 @@ public final class EdgeMetrics {
     /** The inbox overran: {@code count} items were lost unread. */
     public void inboxLost(long count) {
         inboxLost.inc(count);
+    }
+
+    /** A message accepted at {@code acceptedAtMillis} (epoch) was taken from the inbox now. */
+    public void inboxTaken(long acceptedAtMillis) {
+        inboxAge.observe(Math.max(0, System.currentTimeMillis() - acceptedAtMillis) / 1e3);
     }
 
     public void sendAcked(long startNanos) {

@@ -74,6 +74,7 @@ public final class InboxListener extends ResumableListener<Object> {
 
     private void deliver(EdgeDelivery delivery) {
         ChatMessage chat = delivery.message();
+        metrics.inboxTaken(chat.ts());
         String frame = null;
         for (String userId : delivery.userIds()) {
             for (ChatConnection connection : connections.of(userId)) {
