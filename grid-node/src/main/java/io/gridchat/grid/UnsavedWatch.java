@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * i.e. its write-behind backlog) and how full its heap was after the last garbage collection, four times a
  * second, and feeds the member's {@link Backpressure}: a shard outage, a slow database or more traffic than the
  * heap can hold turns into refused sends instead of memory exhaustion. Also logs when the member's
- * {@link DeliveryLag} starts and stops refusing sends, and when its delivery stalls.
+ * {@link DeliveryLag} starts and stops refusing sends, and when its delivery pauses with messages waiting.
  */
 final class UnsavedWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UnsavedWatch.class);
@@ -43,7 +43,7 @@ final class UnsavedWatch implements AutoCloseable {
     private static final class LagReport {
         private final DeliveryLag lag;
         private boolean behind;
-        private boolean stalledBehind;
+        private boolean pausedBehind;
 
         LagReport(DeliveryLag lag) {
             this.lag = lag;
@@ -56,12 +56,12 @@ final class UnsavedWatch implements AutoCloseable {
                 LOG.warn("{} sends: delivery {} ms behind them", behindNow ? "refusing" : "accepting",
                         lag.lagMillis());
             }
-            boolean stalledBehindNow = lag.overLimit() && lag.stalled();
-            if (stalledBehindNow && !stalledBehind) {
-                LOG.warn("delivery routed nothing for a while with messages {} ms newer waiting: the delivery job "
-                        + "is stalled or restarting; sends are not refused for it", lag.lagMillis());
+            boolean pausedBehindNow = lag.overLimit() && lag.paused();
+            if (pausedBehindNow && !pausedBehind) {
+                LOG.info("delivery routes nothing and a message waits for it for {} ms: the delivery job is starting, "
+                        + "restarting or suspended; sends are not refused for it", lag.lagMillis());
             }
-            stalledBehind = stalledBehindNow;
+            pausedBehind = pausedBehindNow;
         }
     }
 

@@ -6,9 +6,10 @@ import java.util.function.LongSupplier;
  * How far a member's delivery is behind its sends: how long the oldest message accepted here that the delivery job
  * has not routed yet has waited. Past the limit the member refuses sends (OVERLOADED) until delivery catches up, so
  * an overloaded grid answers "busy" at once instead of taking messages it then delivers tens of seconds late (at
- * 5,000 sends/s on 2 cores, deliveries fell to a tenth of the accepted messages' and arrived 30 s late). Delivery
- * that makes no progress at all (its job suspended or restarting) stops refusing after {@code stalledAfterMillis}:
- * those messages wait in the journal, and chat must not stop with the job. Both notes are member-local: the
+ * 5,000 sends/s on 2 cores, deliveries fell to a tenth of the accepted messages' and arrived 30 s late). A delivery
+ * that routed nothing for {@link #PAUSED_AFTER_MILLIS} is paused, not slow (its job starting, restarting after a
+ * member joined or left, or suspended), and refuses nothing: its messages wait in the journal, and chat must not
+ * stop with the job; under overload routed batches complete many times a second. Both notes are member-local: the
  * delivery job routes a message on the member owning its partition. The oldest waiting message is known only
  * roughly (messages are routed in accept order per partition, not across them, and notes race), which is enough
  * for a limit of a second or more; a race may hide a lag until the next accept. Thread-safe.
@@ -16,11 +17,11 @@ import java.util.function.LongSupplier;
 public final class DeliveryLag {
     /** Key of the member's instance in its user context. */
     public static final String USER_CONTEXT_KEY = "gridchat.deliveryLag";
-    private static final int STALLED_AFTER_LIMITS = 10;
+    /** Routing nothing for this long means delivery is paused, not slow. */
+    static final long PAUSED_AFTER_MILLIS = 1_000;
     private static final long NONE = Long.MIN_VALUE;
 
     private final long maxLagMillis;
-    private final long stalledAfterMillis;
     private final LongSupplier clock;
     private volatile long newestAccepted = NONE;
     private volatile long newestRouted = NONE;
@@ -35,9 +36,8 @@ public final class DeliveryLag {
 
     DeliveryLag(long maxLagMillis, LongSupplier clock) {
         this.maxLagMillis = maxLagMillis;
-        this.stalledAfterMillis = Math.max(10_000, STALLED_AFTER_LIMITS * maxLagMillis);
         this.clock = clock;
-        this.routedAt = clock.getAsLong();
+        this.routedAt = clock.getAsLong() - PAUSED_AFTER_MILLIS;
     }
 
     /** A message accepted here, with its accept time. */
@@ -69,9 +69,9 @@ public final class DeliveryLag {
         return since == NONE ? 0 : Math.max(0, clock.getAsLong() - since);
     }
 
-    /** Whether sends are refused: delivery is behind by more than the limit and still routing. */
+    /** Whether sends are refused: delivery is behind by more than the limit and routing. */
     public boolean behind() {
-        return overLimit() && !stalled();
+        return overLimit() && !paused();
     }
 
     /** Whether delivery is behind by more than the limit, routing or not. */
@@ -79,8 +79,8 @@ public final class DeliveryLag {
         return maxLagMillis > 0 && lagMillis() > maxLagMillis;
     }
 
-    /** Whether delivery routed nothing for {@code stalledAfterMillis} (then its lag refuses no sends). */
-    public boolean stalled() {
-        return clock.getAsLong() - routedAt >= stalledAfterMillis;
+    /** Whether delivery routed nothing for {@link #PAUSED_AFTER_MILLIS} (then its lag refuses no sends). */
+    public boolean paused() {
+        return clock.getAsLong() - routedAt >= PAUSED_AFTER_MILLIS;
     }
 }
