@@ -151,12 +151,8 @@ class RefusedGridCallsTest {
             // The slots are held by reads waiting for an item of an empty ring, not by a stalled partition: the
             // node's own heartbeat, sent again while refused, must not find its partition stalled when it takes
             // the slot the reader frees, or the test could never take one.
-            String slots = "test-slots-" + System.nanoTime();
-            Ringbuffer<String> ring = edge.grid().client().getRingbuffer(slots);
-            long next = ring.tailSequence() + 1;
-            Supplier<CompletionStage<?>> waitingRead = () -> ring.readManyAsync(next, 1, 1, null);
-            List<CompletableFuture<?>> waiting = fillCallSlots(waitingRead);
-            try {
+            try (WaitingReads reads = new WaitingReads(edge, member)) {
+                List<CompletableFuture<?>> waiting = fillCallSlots(reads::start);
                 CountDownLatch held = new CountDownLatch(1);
                 listenerThread.execute(() -> awaitQuietly(held));
                 // The reader's waiting read returns with this event and frees its call slot; its callback waits
@@ -164,15 +160,12 @@ class RefusedGridCallsTest {
                 member.<EdgeEvent>getReliableTopic(inbox).publish(new EdgeEvent(edge.edgeId(), room,
                         "{\"type\":\"probe\"}", List.of(alice.userId())));
                 Awaitility.await("the reader's slot freed").atMost(Duration.ofSeconds(10))
-                        .pollInterval(Duration.ofMillis(5)).until(() -> takeSlot(waitingRead, waiting));
+                        .pollInterval(Duration.ofMillis(5)).until(() -> takeSlot(reads::start, waiting));
                 held.countDown();
                 ws.await(frame -> frame.path("type").asText().equals("probe"));
                 CompletableFuture<Void> afterTheCallback = CompletableFuture.runAsync(() -> { }, listenerThread);
                 afterTheCallback.get(10, TimeUnit.SECONDS);
-            } finally {
-                member.getRingbuffer(slots).add("release");
             }
-            CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 
             ws.ack("send", "room", room, "text", "after the limit");
 
@@ -197,15 +190,11 @@ class RefusedGridCallsTest {
             ws.ack("join", "room", room);
             EdgeServices edge = platform.edge(0).services();
             HazelcastInstance member = platform.members().get(0).instance();
-            String slots = "test-slots-" + System.nanoTime();
-            Ringbuffer<String> ring = edge.grid().client().getRingbuffer(slots);
-            long next = ring.tailSequence() + 1;
-            List<CompletableFuture<?>> waiting = new ArrayList<>();
-            try {
-                // Calls that wait for an item of an empty ring stand for requests the grid has not answered yet.
+            // Calls that wait for an item of an empty ring stand for requests the grid has not answered yet.
+            try (WaitingReads reads = new WaitingReads(edge, member)) {
                 LongSupplier inFlight = CallsInFlight.of(edge.grid().client());
                 while (inFlight.getAsLong() < Grid.requestCallLimit(MAX_GRID_CALLS)) {
-                    waiting.add(ring.readManyAsync(next, 1, 1, null).toCompletableFuture());
+                    reads.start();
                 }
                 JsonNode refused = ws.request("send", "room", room, "text", "refused");
                 assertThat(refused.path("code").asText()).isEqualTo("UNAVAILABLE");
@@ -214,12 +203,41 @@ class RefusedGridCallsTest {
                 member.<EdgeEvent>getReliableTopic(MapNames.edgeInbox(edge.edgeId())).publish(new EdgeEvent(
                         edge.edgeId(), room, "{\"type\":\"probe\"}", List.of(alice.userId())));
                 ws.await(frame -> frame.path("type").asText().equals("probe"), Duration.ofSeconds(5));
-            } finally {
-                member.getRingbuffer(slots).add("release");
             }
-            CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 
             ws.ack("send", "room", room, "text", "after the share freed");
+        }
+    }
+
+    /**
+     * Calls of the node's grid client that hold their slot until {@link #close()}: reads waiting for an item of an
+     * empty ring, so no partition thread is held.
+     */
+    private static final class WaitingReads implements AutoCloseable {
+        private final HazelcastInstance member;
+        private final String name = "test-slots-" + System.nanoTime();
+        private final Ringbuffer<String> ring;
+        private final long next;
+        private final List<CompletableFuture<?>> started = new ArrayList<>();
+
+        WaitingReads(EdgeServices edge, HazelcastInstance member) {
+            this.member = member;
+            this.ring = edge.grid().client().getRingbuffer(name);
+            this.next = ring.tailSequence() + 1;
+        }
+
+        /** Starts one more waiting read (the client throws when it refuses it). */
+        CompletionStage<?> start() {
+            CompletableFuture<?> read = ring.readManyAsync(next, 1, 1, null).toCompletableFuture();
+            started.add(read);
+            return read;
+        }
+
+        /** Lets every read return and waits until they did. */
+        @Override
+        public void close() throws Exception {
+            member.getRingbuffer(name).add("release");
+            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         }
     }
 

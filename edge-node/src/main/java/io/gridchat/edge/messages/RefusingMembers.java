@@ -30,6 +30,9 @@ final class RefusingMembers {
 
     /** Whether the owner of {@code roomId}'s partition refused a send less than the hold ago. */
     boolean refusing(String roomId) {
+        if (refusingUntil.isEmpty()) {
+            return false;
+        }
         UUID owner = ownerOf(roomId);
         if (owner == null) {
             return false;

@@ -39,16 +39,6 @@ final class DeliveryLookups {
                 ? memberLag : null;
     }
 
-    private void noteRouted(List<ChatMessage> batch) {
-        if (lag != null) {
-            long newest = Long.MIN_VALUE;
-            for (ChatMessage message : batch) {
-                newest = Math.max(newest, message.ts());
-            }
-            lag.routed(newest);
-        }
-    }
-
     /**
      * The edge shares and offline updates of each message (see {@link EdgeShares}), in the batch's order; none
      * for a message whose room has no roster (closed meanwhile).
@@ -106,5 +96,16 @@ final class DeliveryLookups {
     /** Group and dm members get messages sent while they were away; study participants resume instead. */
     private static boolean queuesOffline(Room room) {
         return room != null && room.kind() != RoomKind.STUDY;
+    }
+
+    /** Tells the member's delivery lag the newest accept time of a routed batch. */
+    private void noteRouted(List<ChatMessage> batch) {
+        if (lag != null) {
+            long newest = Long.MIN_VALUE;
+            for (ChatMessage message : batch) {
+                newest = Math.max(newest, message.ts());
+            }
+            lag.routed(newest);
+        }
     }
 }
