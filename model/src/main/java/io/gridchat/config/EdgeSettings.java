@@ -13,8 +13,9 @@ package io.gridchat.config;
  * @param typingExpirySeconds a typing indicator not refreshed for this long goes off by itself
  * @param heartbeatSeconds how often the node tells the grid it lives; three missed beats and the grid
  *                         forgets its connections
- * @param maxGridCallsInFlight grid calls the node may have waiting at once; past it a request gets UNAVAILABLE
- *                             at once, so an overloaded grid sheds load instead of queueing without bound;
+ * @param maxGridCallsInFlight grid calls the node may have waiting at once; past four fifths of it a request gets
+ *                             UNAVAILABLE at once, so an overloaded grid sheds load instead of queueing without
+ *                             bound, and the last fifth is kept for the node's own calls (its inbox reader);
  *                             Hazelcast counts each callback waiting on a call as one more (~3 per request)
  */
 public record EdgeSettings(String host, int port, String id, int idleTimeoutSeconds, int gridCallThreads,
