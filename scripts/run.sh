@@ -70,14 +70,8 @@ pids_edges=()
 pids_members=()
 pid_db=""
 
-wait_for_port() { # port, what, pid, log
-  for _ in $(seq 1 240); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
-    if ! kill -0 "$3" 2>/dev/null; then echo "$2 exited; see $4" >&2; tail -20 "$4" >&2; return 1; fi
-    sleep 0.5
-  done
-  echo "$2 did not open port $1 in time; see $4" >&2
-  return 1
+port_open() { # port
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 is_ready() { # port: /health/ready answers 200 (the node is connected to a grid that finished loading)
@@ -88,14 +82,22 @@ is_ready() { # port: /health/ready answers 200 (the node is connected to a grid 
   ) 2>/dev/null
 }
 
-wait_for_ready() { # port, what, pid, log
+wait_until() { # check, port, what, pid, log, what the check waits for: polls the check for 2 minutes
   for _ in $(seq 1 240); do
-    if is_ready "$1"; then return 0; fi
-    if ! kill -0 "$3" 2>/dev/null; then echo "$2 exited; see $4" >&2; tail -20 "$4" >&2; return 1; fi
+    if "$1" "$2"; then return 0; fi
+    if ! kill -0 "$4" 2>/dev/null; then echo "$3 exited; see $5" >&2; tail -20 "$5" >&2; return 1; fi
     sleep 0.5
   done
-  echo "$2 did not get ready in time (http://127.0.0.1:$1/health/ready); see $4" >&2
+  echo "$3 did not $6 in time; see $5" >&2
   return 1
+}
+
+wait_for_port() { # port, what, pid, log
+  wait_until port_open "$1" "$2" "$3" "$4" "open port $1"
+}
+
+wait_for_ready() { # port, what, pid, log
+  wait_until is_ready "$1" "$2" "$3" "$4" "get ready (http://127.0.0.1:$1/health/ready)"
 }
 
 stop_all() {

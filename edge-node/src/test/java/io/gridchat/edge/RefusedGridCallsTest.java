@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastOverloadException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.ringbuffer.Ringbuffer;
 import io.gridchat.edge.ApiClient.Account;
@@ -160,7 +159,7 @@ class RefusedGridCallsTest {
                 member.<EdgeEvent>getReliableTopic(inbox).publish(new EdgeEvent(edge.edgeId(), room,
                         "{\"type\":\"probe\"}", List.of(alice.userId())));
                 Awaitility.await("the reader's slot freed").atMost(Duration.ofSeconds(10))
-                        .pollInterval(Duration.ofMillis(5)).until(() -> takeSlot(reads::start, waiting));
+                        .pollInterval(Duration.ofMillis(5)).until(() -> CallSlots.take(reads::start, waiting));
                 held.countDown();
                 ws.await(frame -> frame.path("type").asText().equals("probe"));
                 CompletableFuture<Void> afterTheCallback = CompletableFuture.runAsync(() -> { }, listenerThread);
@@ -241,16 +240,6 @@ class RefusedGridCallsTest {
         }
     }
 
-    /** Takes a call slot with {@code call}, a call that waits; false when the client refuses it. */
-    private static boolean takeSlot(Supplier<CompletionStage<?>> call, List<CompletableFuture<?>> waiting) {
-        try {
-            waiting.add(call.get().toCompletableFuture());
-            return true;
-        } catch (HazelcastOverloadException e) {
-            return false;
-        }
-    }
-
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
@@ -268,7 +257,7 @@ class RefusedGridCallsTest {
     private static List<CompletableFuture<?>> fillCallSlots(Supplier<CompletionStage<?>> call)
             throws InterruptedException {
         List<CompletableFuture<?>> waiting = new ArrayList<>();
-        while (takeSlot(call, waiting)) {
+        while (CallSlots.take(call, waiting)) {
             if (waiting.size() > MAX_GRID_CALLS) {
                 throw new AssertionError("the call slots never filled: the limit is not in force");
             }
@@ -277,7 +266,7 @@ class RefusedGridCallsTest {
         // milliseconds and free their slots: take those too, so only calls held by the stall remain.
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ABSORB_MILLIS);
         while (System.nanoTime() < until) {
-            if (!takeSlot(call, waiting)) {
+            if (!CallSlots.take(call, waiting)) {
                 Thread.sleep(5);
             }
         }

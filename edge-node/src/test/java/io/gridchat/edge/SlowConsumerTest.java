@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastOverloadException;
+import com.hazelcast.map.IMap;
 import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.model.MapNames;
+import io.gridchat.model.Room;
 import io.gridchat.model.UserSessions;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -145,7 +147,8 @@ class SlowConsumerTest {
             });
             // Requests stop at their share of the limit; the node's own calls take the rest, until refused too.
             List<CompletableFuture<?>> nodeCalls = new ArrayList<>();
-            while (takeSlot(platform.edge(0).services(), room, nodeCalls)) {
+            IMap<String, Room> rooms = platform.edge(0).services().grid().rooms();
+            while (CallSlots.take(() -> rooms.getAsync(room), nodeCalls)) {
                 assertThat(nodeCalls.size()).as("the limit is in force").isLessThanOrEqualTo(MAX_GRID_CALLS);
             }
             // The HTTP list would be refused by the token check before; the list's own query is refused too.
@@ -165,16 +168,6 @@ class SlowConsumerTest {
         assertThat(api.call("GET", "/api/v1/rooms/" + room, owner.token(), null).status()).isEqualTo(200);
         assertThat(api.call("GET", "/api/v1/rooms?active=true", owner.token(), null).status())
                 .as("the list after a refused query").isEqualTo(200);
-    }
-
-    /** Takes a call slot with a read of the stalled room; false when the client refuses it. */
-    private static boolean takeSlot(EdgeServices edge, String room, List<CompletableFuture<?>> taken) {
-        try {
-            taken.add(edge.grid().rooms().getAsync(room).toCompletableFuture());
-            return true;
-        } catch (HazelcastOverloadException e) {
-            return false;
-        }
     }
 
     /** A client close frame (masked, with a zero mask) echoing 1013. */

@@ -242,17 +242,8 @@ public final class LoadConnection extends Endpoint {
 
     private static long numberAfter(String frame, String field) {
         int at = frame.indexOf(field);
-        if (at < 0) {
-            return -1;
-        }
-        long value = 0;
-        int index = at + field.length();
-        int start = index;
-        while (index < frame.length() && frame.charAt(index) >= '0' && frame.charAt(index) <= '9') {
-            value = value * 10 + (frame.charAt(index) - '0');
-            index++;
-        }
-        return index == start ? -1 : value;
+        long value = at < 0 ? ProbeText.NONE : ProbeText.digits(frame, at + field.length());
+        return value == ProbeText.NONE ? -1 : value;
     }
 
     private void delivered(long sendNanos, long now) {

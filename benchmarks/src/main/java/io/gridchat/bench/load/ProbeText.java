@@ -41,7 +41,8 @@ final class ProbeText {
         return text.startsWith(prefix) ? digits(text, prefix.length()) : NONE;
     }
 
-    private static long digits(String text, int from) {
+    /** The decimal number starting at {@code from} in {@code text}, {@link #NONE} when none starts there. */
+    static long digits(String text, int from) {
         boolean negative = from < text.length() && text.charAt(from) == '-';
         int start = negative ? from + 1 : from;
         long value = 0;

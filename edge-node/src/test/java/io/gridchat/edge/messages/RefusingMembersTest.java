@@ -2,54 +2,28 @@ package io.gridchat.edge.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.partition.PartitionService;
+import io.gridchat.edge.Platform;
+import io.gridchat.edge.SharedPlatform;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * After a member refused a send as overloaded, the node refuses sends to that member's rooms itself for a moment,
  * without a grid call, and goes on sending to rooms the other members own.
  */
+@ExtendWith(SharedPlatform.class)
 class RefusingMembersTest {
-    private static HazelcastInstance first;
-    private static HazelcastInstance second;
-
-    @BeforeAll
-    static void start() {
-        String cluster = "refusing-members-" + UUID.randomUUID();
-        first = Hazelcast.newHazelcastInstance(config(cluster));
-        second = Hazelcast.newHazelcastInstance(config(cluster));
-    }
-
-    @AfterAll
-    static void stop() {
-        second.shutdown();
-        first.shutdown();
-    }
-
-    private static Config config(String cluster) {
-        Config config = new Config().setClusterName(cluster);
-        config.setProperty("hazelcast.logging.type", "slf4j");
-        config.getNetworkConfig().setPort(5901).setPortAutoIncrement(true);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = config.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:5901").addMember("127.0.0.1:5902");
-        return config;
-    }
-
     @Test
-    void when_a_member_refused_a_send_then_its_rooms_are_refused_here_for_the_hold_and_others_are_not() {
+    void when_a_member_refused_a_send_then_its_rooms_are_refused_here_for_the_hold_and_others_are_not(
+            Platform platform) {
+        HazelcastInstance first = platform.members().get(0).instance();
+        HazelcastInstance second = platform.members().get(1).instance();
         PartitionService partitions = first.getPartitionService();
         String firstsRoom = roomOwnedBy(first, partitions);
         String anotherOfFirsts = roomOwnedBy(first, partitions, firstsRoom);
