@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridchat.edge.Json;
 import io.gridchat.edge.ws.ChatConnection;
 import io.gridchat.model.PresenceStatus;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,14 +22,20 @@ public final class PresenceHub {
 
     private final int maxWatchedPerConnection;
     private final Map<String, Set<ChatConnection>> watchers = new HashMap<>();
-    /**
-     * Per connection: each watched user and why: one reason (FRIEND or a room id, a String: the usual case, and
-     * no set per watch) or several (a Set of them).
-     */
-    private final Map<ChatConnection, Map<String, Object>> watched = new HashMap<>();
+    private final Map<ChatConnection, Watches> watched = new HashMap<>();
 
     public PresenceHub(int maxWatchedPerConnection) {
         this.maxWatchedPerConnection = maxWatchedPerConnection;
+    }
+
+    /**
+     * What one connection watches: the users of each reason, and per user how many reasons it has. Indexed by
+     * reason so that leaving a room touches only the users watched for it, not every user the connection
+     * watches (a leave ran through all of them, twice: the edge's biggest cost in the rooms benchmark).
+     */
+    private static final class Watches {
+        final Map<String, Set<String>> usersByReason = new HashMap<>();
+        final Map<String, Integer> reasonCount = new HashMap<>();
     }
 
     /**
@@ -38,21 +43,27 @@ public final class PresenceHub {
      * many of them are watched.
      */
     public synchronized int watch(ChatConnection connection, String reason, Iterable<String> userIds) {
-        Map<String, Object> mine = watched.computeIfAbsent(connection, c -> new HashMap<>());
+        Watches mine = watched.computeIfAbsent(connection, c -> new Watches());
+        Set<String> users = null;
         int count = 0;
         for (String userId : userIds) {
             if (userId.equals(connection.userId())) {
                 continue;
             }
-            Object reasons = mine.get(userId);
-            if (reasons == null) {
-                if (mine.size() >= maxWatchedPerConnection) {
-                    continue;
+            Integer reasons = mine.reasonCount.get(userId);
+            if (reasons == null && mine.reasonCount.size() >= maxWatchedPerConnection) {
+                continue;
+            }
+            if (users == null) {
+                users = mine.usersByReason.computeIfAbsent(reason, r -> new HashSet<>());
+            }
+            if (users.add(userId)) {
+                if (reasons == null) {
+                    mine.reasonCount.put(userId, 1);
+                    watchers.computeIfAbsent(userId, u -> new HashSet<>()).add(connection);
+                } else {
+                    mine.reasonCount.put(userId, reasons + 1);
                 }
-                mine.put(userId, reason);
-                watchers.computeIfAbsent(userId, u -> new HashSet<>()).add(connection);
-            } else if (!reasons.equals(reason)) {
-                mine.put(userId, withReason(reasons, reason));
             }
             count++;
         }
@@ -65,60 +76,43 @@ public final class PresenceHub {
 
     /** {@code userId} no longer counts for {@code reason} (left the room, no longer a friend). */
     public synchronized void unwatch(ChatConnection connection, String reason, String userId) {
-        Map<String, Object> mine = watched.get(connection);
-        if (mine != null && mine.containsKey(userId)) {
-            dropReason(connection, mine, userId, reason);
+        Watches mine = watched.get(connection);
+        Set<String> users = mine == null ? null : mine.usersByReason.get(reason);
+        if (users != null && users.remove(userId)) {
+            if (users.isEmpty()) {
+                mine.usersByReason.remove(reason);
+            }
+            dropReason(connection, mine, userId);
         }
     }
 
     /** The connection's user is no longer in the room: nobody is watched for it any more. */
     public synchronized void leftRoom(ChatConnection connection, String roomId) {
-        Map<String, Object> mine = watched.get(connection);
-        if (mine == null) {
-            return;
-        }
-        for (String userId : new ArrayList<>(mine.keySet())) {
-            dropReason(connection, mine, userId, roomId);
+        Watches mine = watched.get(connection);
+        Set<String> users = mine == null ? null : mine.usersByReason.remove(roomId);
+        if (users != null) {
+            users.forEach(userId -> dropReason(connection, mine, userId));
         }
     }
 
     /** The connection closed: it watches no one. */
     public synchronized void forget(ChatConnection connection) {
-        Map<String, Object> mine = watched.remove(connection);
+        Watches mine = watched.remove(connection);
         if (mine == null) {
             return;
         }
-        for (String userId : mine.keySet()) {
+        for (String userId : mine.reasonCount.keySet()) {
             stopWatcher(connection, userId);
         }
     }
 
-    private static Object withReason(Object reasons, String reason) {
-        if (reasons instanceof String single) {
-            Set<String> several = new HashSet<>(4);
-            several.add(single);
-            several.add(reason);
-            return several;
-        }
-        @SuppressWarnings("unchecked")
-        Set<String> several = (Set<String>) reasons;
-        several.add(reason);
-        return several;
-    }
-
-    /** Takes {@code reason} from the user's reasons; the watch ends with its last reason. */
-    private void dropReason(ChatConnection connection, Map<String, Object> mine, String userId, String reason) {
-        Object reasons = mine.get(userId);
-        boolean last;
-        if (reasons instanceof String single) {
-            last = single.equals(reason);
+    /** One of the user's reasons went; the watch ends with its last reason. */
+    private void dropReason(ChatConnection connection, Watches mine, String userId) {
+        int left = mine.reasonCount.get(userId) - 1;
+        if (left > 0) {
+            mine.reasonCount.put(userId, left);
         } else {
-            @SuppressWarnings("unchecked")
-            Set<String> several = (Set<String>) reasons;
-            last = several.remove(reason) && several.isEmpty();
-        }
-        if (last) {
-            mine.remove(userId);
+            mine.reasonCount.remove(userId);
             stopWatcher(connection, userId);
         }
     }

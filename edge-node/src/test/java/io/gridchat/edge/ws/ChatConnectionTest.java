@@ -2,13 +2,7 @@ package io.gridchat.edge.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridchat.edge.auth.TokenService.Token;
 import io.gridchat.edge.ws.ChatConnection.Held;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
-import jakarta.websocket.Session;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -20,11 +14,8 @@ import org.junit.jupiter.api.Test;
 class ChatConnectionTest {
     @Test
     void frames_held_during_a_push_are_written_in_seq_order_each_once_even_when_one_came_late() {
-        ChatConnection connection = new ChatConnection("c1", new Token("ann", Long.MAX_VALUE, null), 100, 100_000,
-                (written, roomId, seq) -> { }, null);
         List<String> written = new CopyOnWriteArrayList<>();
-        connection.attach(recordingSession(written));
-        connection.releaseAllButPushing();
+        ChatConnection connection = RecordingConnections.open("c1", "ann", written);
 
         connection.hold("r1");
         connection.deliver("r1", 11, "m11");
@@ -34,20 +25,5 @@ class ChatConnectionTest {
         connection.deliver("r1", 9, "m9");
 
         assertThat(written).containsExactly("m8", "m9", "m10", "m11");
-    }
-
-    private static Session recordingSession(List<String> written) {
-        RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(
-                ChatConnectionTest.class.getClassLoader(), new Class<?>[] {RemoteEndpoint.Async.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("sendText") && args.length == 2 && args[1] instanceof SendHandler handler) {
-                        written.add((String) args[0]);
-                        handler.onResult(new SendResult());
-                    }
-                    return null;
-                });
-        return (Session) Proxy.newProxyInstance(ChatConnectionTest.class.getClassLoader(),
-                new Class<?>[] {Session.class}, (proxy, method, args) ->
-                        method.getName().equals("getAsyncRemote") ? remote : null);
     }
 }
