@@ -5,6 +5,7 @@ import io.gridchat.edge.auth.AccountService;
 import io.gridchat.edge.auth.PasswordHasher;
 import io.gridchat.edge.auth.RevokedTokens;
 import io.gridchat.edge.auth.TokenService;
+import io.gridchat.edge.delivery.InboxLag;
 import io.gridchat.edge.delivery.InboxListener;
 import io.gridchat.edge.delivery.OfflinePush;
 import io.gridchat.edge.delivery.TopicSubscription;
@@ -81,16 +82,17 @@ public final class EdgeNode implements AutoCloseable {
             PresenceHub presenceHub = new PresenceHub(config.presence().maxWatchedUsers());
             PresenceService presence = new PresenceService(grid, config.presence(), presenceHub, blockingExecutor);
             RateLimiter rateLimits = new RateLimiter(grid.rateLimits(), config.limits());
+            InboxLag inboxLag = new InboxLag(config.edge().maxInboxLagMillis(), System::currentTimeMillis);
             EdgeServices services = new EdgeServices(edgeId, grid, tokens,
                     new RevokedTokens(grid, Clock.systemUTC()), accounts,
                     new RoomService(grid, edgeId, config.limits()), new ActiveRoomList(grid, config.rooms()),
                     new RoomModeration(grid, config.limits()),
-                    new MessageService(grid, config.limits(), config.grid(), rateLimits), typing, presence,
+                    new MessageService(grid, config.limits(), config.grid(), rateLimits, inboxLag), typing, presence,
                     new ReceiptService(grid, timer), new FriendService(grid, blockingExecutor), rateLimits,
                     new FailedLogins(rateLimits), config.limits(), metrics, frameWriters);
             List<TopicSubscription<?>> subscriptions = List.of(
                     new TopicSubscription<>(grid.client(), MapNames.edgeInbox(edgeId),
-                            new InboxListener(connections, metrics, presenceHub), timer,
+                            new InboxListener(connections, metrics, presenceHub, inboxLag), timer,
                             () -> metrics.readerRenewed("inbox")),
                     new TopicSubscription<>(grid.client(), MapNames.PRESENCE_EVENTS,
                             new PresenceListener(presenceHub), timer, () -> metrics.readerRenewed("presence")));

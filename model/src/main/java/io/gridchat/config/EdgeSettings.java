@@ -17,10 +17,14 @@ package io.gridchat.config;
  *                             UNAVAILABLE at once, so an overloaded grid sheds load instead of queueing without
  *                             bound, and the last fifth is kept for the node's own calls (its inbox reader);
  *                             Hazelcast counts each callback waiting on a call as one more (~3 per request)
+ * @param maxInboxLagMillis how far this node's inbox may fall behind (the age of a message when the node takes it
+ *                          to write it to its connections); past it the node refuses sends with UNAVAILABLE until
+ *                          it catches up; 0 turns it off. Clocks of members and edge nodes must agree well
+ *                          within it
  */
 public record EdgeSettings(String host, int port, String id, int idleTimeoutSeconds, int gridCallThreads,
                            int typingExpirySeconds, int heartbeatSeconds, int handshakeTimeoutSeconds,
-                           int maxGridCallsInFlight) {
+                           int maxGridCallsInFlight, int maxInboxLagMillis) {
     public EdgeSettings {
         ConfigException.check(host != null && !host.isBlank(), "edge.host", "must not be empty");
         ConfigException.check(port >= 0 && port < 65536, "edge.port", "must be a port or 0");
@@ -31,5 +35,7 @@ public record EdgeSettings(String host, int port, String id, int idleTimeoutSeco
         ConfigException.check(typingExpirySeconds >= 1, "edge.typingExpirySeconds", "must be at least 1");
         ConfigException.check(heartbeatSeconds >= 1, "edge.heartbeatSeconds", "must be at least 1");
         ConfigException.check(maxGridCallsInFlight >= 100, "edge.maxGridCallsInFlight", "must be at least 100");
+        ConfigException.check(maxInboxLagMillis == 0 || maxInboxLagMillis >= 100, "edge.maxInboxLagMillis",
+                "must be 0 (off) or at least 100");
     }
 }

@@ -32,11 +32,13 @@ public final class InboxListener extends ResumableListener<Object> {
     private final EdgeMetrics metrics;
 
     private final PresenceHub presence;
+    private final InboxLag lag;
 
-    public InboxListener(LocalConnections connections, EdgeMetrics metrics, PresenceHub presence) {
+    public InboxListener(LocalConnections connections, EdgeMetrics metrics, PresenceHub presence, InboxLag lag) {
         this.connections = connections;
         this.metrics = metrics;
         this.presence = presence;
+        this.lag = lag;
     }
 
     @Override
@@ -75,6 +77,7 @@ public final class InboxListener extends ResumableListener<Object> {
     private void deliver(EdgeDelivery delivery) {
         ChatMessage chat = delivery.message();
         metrics.inboxTaken(chat.ts());
+        lag.taken(chat.ts());
         String frame = null;
         for (String userId : delivery.userIds()) {
             for (ChatConnection connection : connections.of(userId)) {

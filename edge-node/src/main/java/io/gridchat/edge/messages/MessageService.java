@@ -7,6 +7,7 @@ import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.Failures;
 import io.gridchat.edge.Futures;
 import io.gridchat.edge.Grid;
+import io.gridchat.edge.delivery.InboxLag;
 import io.gridchat.edge.ratelimit.Permit;
 import io.gridchat.edge.ratelimit.RateLimit;
 import io.gridchat.edge.ratelimit.RateLimiter;
@@ -37,12 +38,15 @@ public final class MessageService {
     private final int maxPage;
     private final RateLimiter rateLimits;
     private final RefusingMembers refusing;
+    private final InboxLag inboxLag;
 
-    public MessageService(Grid grid, LimitSettings limits, GridSettings gridSettings, RateLimiter rateLimits) {
+    public MessageService(Grid grid, LimitSettings limits, GridSettings gridSettings, RateLimiter rateLimits,
+                          InboxLag inboxLag) {
         this.grid = grid;
         this.limits = limits;
         this.maxPage = gridSettings.maxPageSize();
         this.rateLimits = rateLimits;
+        this.inboxLag = inboxLag;
         this.refusing = new RefusingMembers(grid.client().getPartitionService(), System::currentTimeMillis);
     }
 
@@ -58,7 +62,7 @@ public final class MessageService {
         if (clientMsgId != null && (clientMsgId.isEmpty() || clientMsgId.length() > limits.maxClientMsgIdLength())) {
             throw ClientError.badRequest("clientMsgId must be 1 to " + limits.maxClientMsgIdLength() + " characters");
         }
-        if (refusing.refusing(roomId)) {
+        if (inboxLag.behind() || refusing.refusing(roomId)) {
             throw overloaded();
         }
         AppendMessage append = new AppendMessage(userId, clientMsgId, text);

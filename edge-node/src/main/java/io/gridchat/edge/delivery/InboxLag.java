@@ -1,0 +1,56 @@
+package io.gridchat.edge.delivery;
+
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How far behind this node's inbox reader is: the age of the last message it took, from the time the grid
+ * accepted it to the time this node took it. While that is more than {@code edge.maxInboxLagMillis} the node
+ * refuses sends (UNAVAILABLE with a retry hint, no grid call), so that under overload the time goes to delivering
+ * what was accepted rather than to accepting more: the member refuses sends its delivery job is behind on
+ * ({@code grid.maxDeliveryLagMillis}), but a routed message can still wait seconds in the inbox, whose reads queue
+ * on the members' partition threads behind those sends. A verdict lasts only while messages keep arriving: one
+ * older than {@link #STALE_AFTER_MILLIS} says nothing (a quiet room, or a reader that is being renewed). Ages
+ * compare the members' clocks with this node's, which must be in sync (NTP) well within the limit. Thread-safe:
+ * one writer (the inbox thread), any number of readers.
+ */
+public final class InboxLag {
+    private static final Logger LOG = LoggerFactory.getLogger(InboxLag.class);
+    /** A message taken longer ago than this no longer decides whether the inbox is behind. */
+    static final long STALE_AFTER_MILLIS = 1_000;
+
+    private final long maxLagMillis;
+    private final LongSupplier clock;
+    private volatile long lagMillis;
+    private volatile long takenAtMillis;
+    private boolean refusing;
+
+    /** {@code maxLagMillis} 0: never behind. */
+    public InboxLag(long maxLagMillis, LongSupplier clock) {
+        this.maxLagMillis = maxLagMillis;
+        this.clock = clock;
+    }
+
+    /** The inbox thread took a message the grid accepted at {@code acceptedAtMillis}. */
+    void taken(long acceptedAtMillis) {
+        long now = clock.getAsLong();
+        long lag = Math.max(0, now - acceptedAtMillis);
+        lagMillis = lag;
+        takenAtMillis = now;
+        boolean over = maxLagMillis > 0 && lag > maxLagMillis;
+        if (over != refusing) {
+            refusing = over;
+            if (over) {
+                LOG.info("refusing sends: this node's inbox is {} ms behind them", lag);
+            } else {
+                LOG.info("accepting sends again: this node's inbox is {} ms behind them", lag);
+            }
+        }
+    }
+
+    /** Whether sends on this node are refused now. */
+    public boolean behind() {
+        return maxLagMillis > 0 && lagMillis > maxLagMillis && clock.getAsLong() - takenAtMillis < STALE_AFTER_MILLIS;
+    }
+}

@@ -1,0 +1,58 @@
+package io.gridchat.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hazelcast.core.HazelcastInstance;
+import io.gridchat.edge.ApiClient.Account;
+import io.gridchat.model.ChatMessage;
+import io.gridchat.model.EdgeDelivery;
+import io.gridchat.model.MapNames;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A node whose inbox hands it messages accepted longer ago than {@code edge.maxInboxLagMillis} refuses sends with
+ * UNAVAILABLE and a retry hint, and accepts them again once what it takes is fresh. The late message is published
+ * into the node's real inbox as the delivery job would have, only with an old accept time.
+ */
+@ExtendWith(SharedPlatform.class)
+class InboxLagEndToEndTest {
+    @Test
+    void when_the_inbox_hands_out_old_messages_then_sends_are_refused_until_it_is_fresh_again(Platform platform) {
+        ApiClient api = new ApiClient(platform.http(0));
+        Account alice = api.register(ApiClient.uniqueName("alice"));
+        String room = api.createRoom(alice, "lagging", "group");
+        String edgeId = platform.edge(0).edgeId();
+        long maxLag = platform.config().edge().maxInboxLagMillis();
+        HazelcastInstance member = platform.members().get(0).instance();
+        try (WsClient ws = WsClient.connect(platform.ws(0, alice.token()))) {
+            ws.ack("join", "room", room);
+            ws.ack("send", "room", room, "text", "before");
+
+            String elsewhere = "lag-" + room; // another room, so the node's delivered seqs of alice's room stay true
+            inbox(member, edgeId, alice, new ChatMessage(elsewhere, 1, ChatMessage.msgIdOf(elsewhere, 1), "someone",
+                    "late", System.currentTimeMillis() - maxLag - 5_000, null));
+            ws.await(frame -> frame.path("type").asText().equals("message")
+                    && frame.path("text").asText().equals("late"));
+            JsonNode refused = ws.request("send", "room", room, "text", "refused");
+            assertThat(refused.path("type").asText()).isEqualTo("error");
+            assertThat(refused.path("code").asText()).isEqualTo("UNAVAILABLE");
+            assertThat(refused.path("retryAfterMs").asLong()).isPositive();
+
+            inbox(member, edgeId, alice, new ChatMessage(elsewhere, 2, ChatMessage.msgIdOf(elsewhere, 2), "someone",
+                    "fresh", System.currentTimeMillis(), null));
+            ws.await(frame -> frame.path("type").asText().equals("message")
+                    && frame.path("text").asText().equals("fresh"));
+            JsonNode accepted = ws.ack("send", "room", room, "text", "after");
+            assertThat(accepted.path("seq").asLong()).as("the refused send took no seq").isEqualTo(2);
+        }
+    }
+
+    /** Publishes {@code message} for {@code recipient} to the node's inbox, as the delivery job does. */
+    private static void inbox(HazelcastInstance member, String edgeId, Account recipient, ChatMessage message) {
+        member.getReliableTopic(MapNames.edgeInbox(edgeId))
+                .publish(new EdgeDelivery(edgeId, message, List.of(recipient.userId())));
+    }
+}
