@@ -19,12 +19,16 @@ public final class InboxLag {
     private static final Logger LOG = LoggerFactory.getLogger(InboxLag.class);
     /** A message taken longer ago than this no longer decides whether the inbox is behind. */
     static final long STALE_AFTER_MILLIS = 1_000;
+    /** Under overload the verdict flips many times a second: the log says so at most this often. */
+    private static final long LOG_EVERY_MILLIS = 10_000;
 
     private final long maxLagMillis;
     private final LongSupplier clock;
     private volatile long lagMillis;
     private volatile long takenAtMillis;
     private boolean refusing;
+    private int spells;
+    private long loggedAtMillis = Long.MIN_VALUE / 2;
 
     /** {@code maxLagMillis} 0: never behind. */
     public InboxLag(long maxLagMillis, LongSupplier clock) {
@@ -41,10 +45,12 @@ public final class InboxLag {
         boolean over = maxLagMillis > 0 && lag > maxLagMillis;
         if (over != refusing) {
             refusing = over;
-            if (over) {
-                LOG.info("refusing sends: this node's inbox is {} ms behind them", lag);
-            } else {
-                LOG.info("accepting sends again: this node's inbox is {} ms behind them", lag);
+            spells += over ? 1 : 0;
+            if (over && now - loggedAtMillis >= LOG_EVERY_MILLIS) {
+                LOG.info("refusing sends: this node's inbox is {} ms behind them (spells of refusal since the last "
+                        + "report: {})", lag, spells);
+                loggedAtMillis = now;
+                spells = 0;
             }
         }
     }
