@@ -7,6 +7,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.model.ChatMessage;
 import io.gridchat.model.EdgeDelivery;
+import io.gridchat.model.EdgeEvent;
 import io.gridchat.model.MapNames;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A node whose inbox hands it messages accepted longer ago than {@code edge.maxInboxLagMillis} refuses sends with
  * UNAVAILABLE and a retry hint, and accepts them again once what it takes is fresh. The late message is published
- * into the node's real inbox as the delivery job would have, only with an old accept time.
+ * into the node's real inbox as the delivery job would have, only with an old accept time. A replay of messages the
+ * connections already have (the delivery job after a member failure) is old but not late, and refuses nothing.
  */
 @ExtendWith(SharedPlatform.class)
 class InboxLagEndToEndTest {
@@ -30,12 +32,12 @@ class InboxLagEndToEndTest {
         try (WsClient ws = WsClient.connect(platform.ws(0, alice.token()))) {
             ws.ack("join", "room", room);
             ws.ack("send", "room", room, "text", "before");
+            awaitText(ws, "before"); // its delivery is taken: it cannot come after the late one and lift the verdict
 
             String elsewhere = "lag-" + room; // another room, so the node's delivered seqs of alice's room stay true
             inbox(member, edgeId, alice, new ChatMessage(elsewhere, 1, ChatMessage.msgIdOf(elsewhere, 1), "someone",
                     "late", System.currentTimeMillis() - maxLag - 5_000, null));
-            ws.await(frame -> frame.path("type").asText().equals("message")
-                    && frame.path("text").asText().equals("late"));
+            awaitText(ws, "late");
             JsonNode refused = ws.request("send", "room", room, "text", "refused");
             assertThat(refused.path("type").asText()).isEqualTo("error");
             assertThat(refused.path("code").asText()).isEqualTo("UNAVAILABLE");
@@ -43,11 +45,39 @@ class InboxLagEndToEndTest {
 
             inbox(member, edgeId, alice, new ChatMessage(elsewhere, 2, ChatMessage.msgIdOf(elsewhere, 2), "someone",
                     "fresh", System.currentTimeMillis(), null));
-            ws.await(frame -> frame.path("type").asText().equals("message")
-                    && frame.path("text").asText().equals("fresh"));
+            awaitText(ws, "fresh");
             JsonNode accepted = ws.ack("send", "room", room, "text", "after");
             assertThat(accepted.path("seq").asLong()).as("the refused send took no seq").isEqualTo(2);
         }
+    }
+
+    @Test
+    void a_replay_of_messages_the_connections_already_have_refuses_nothing(Platform platform) {
+        ApiClient api = new ApiClient(platform.http(0));
+        Account bob = api.register(ApiClient.uniqueName("bob"));
+        String room = api.createRoom(bob, "replayed", "group");
+        String edgeId = platform.edge(0).edgeId();
+        long old = System.currentTimeMillis() - platform.config().edge().maxInboxLagMillis() - 5_000;
+        HazelcastInstance member = platform.members().get(0).instance();
+        try (WsClient ws = WsClient.connect(platform.ws(0, bob.token()))) {
+            ws.ack("join", "room", room);
+            ws.ack("send", "room", room, "text", "first");
+            JsonNode first = awaitText(ws, "first");
+
+            // after a member failure the delivery job routes again what it had routed: old, but not late
+            inbox(member, edgeId, bob, new ChatMessage(room, first.get("seq").asLong(), first.get("msgId").asText(),
+                    bob.userId(), "first", old, null));
+            String marker = "{\"type\":\"typing\",\"room\":\"" + room + "\",\"user\":\"marker\",\"on\":true}";
+            member.getReliableTopic(MapNames.edgeInbox(edgeId))
+                    .publish(new EdgeEvent(edgeId, room, marker, List.of(bob.userId()), "", ""));
+            ws.await(frame -> frame.path("user").asText().equals("marker")); // the inbox is in order: replay taken
+
+            ws.ack("send", "room", room, "text", "second");
+        }
+    }
+
+    private static JsonNode awaitText(WsClient ws, String text) {
+        return ws.await(frame -> frame.path("type").asText().equals("message") && frame.path("text").asText().equals(text));
     }
 
     /** Publishes {@code message} for {@code recipient} to the node's inbox, as the delivery job does. */

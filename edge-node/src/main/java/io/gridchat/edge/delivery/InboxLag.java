@@ -5,8 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How far behind this node's inbox reader is: the age of the last message it took, from the time the grid
- * accepted it to the time this node took it. While that is more than {@code edge.maxInboxLagMillis} the node
+ * How far behind this node's inbox reader is: the age of the last message it took that was new to one of its
+ * connections (a replay after a member failure is old, not late), from the time the grid accepted it to the time
+ * this node took it. While that is more than {@code edge.maxInboxLagMillis} the node
  * refuses sends (UNAVAILABLE with a retry hint, no grid call), so that under overload the time goes to delivering
  * what was accepted rather than to accepting more: the member refuses sends its delivery job is behind on
  * ({@code grid.maxDeliveryLagMillis}), but a routed message can still wait seconds in the inbox, whose reads queue

@@ -77,7 +77,9 @@ public final class InboxListener extends ResumableListener<Object> {
     private void deliver(EdgeDelivery delivery) {
         ChatMessage chat = delivery.message();
         metrics.inboxTaken(chat.ts());
-        lag.taken(chat.ts());
+        if (newToAConnection(delivery)) {
+            lag.taken(chat.ts()); // before any frame goes out, so a client answering it meets the new verdict
+        }
         String frame = null;
         for (String userId : delivery.userIds()) {
             for (ChatConnection connection : connections.of(userId)) {
@@ -88,6 +90,22 @@ public final class InboxListener extends ResumableListener<Object> {
                 metrics.delivered();
             }
         }
+    }
+
+    /**
+     * Only such a message tells how far behind the inbox is: after a member failure the delivery job replays
+     * messages the connections already have, which are old but not late. Usually the first connection answers.
+     */
+    private boolean newToAConnection(EdgeDelivery delivery) {
+        ChatMessage chat = delivery.message();
+        for (String userId : delivery.userIds()) {
+            for (ChatConnection connection : connections.of(userId)) {
+                if (connection.lacks(chat.roomId(), chat.seq())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static String messageFrame(ChatMessage chat) {

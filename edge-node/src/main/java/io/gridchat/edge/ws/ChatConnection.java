@@ -144,6 +144,17 @@ public final class ChatConnection {
         outbound.send(frame);
     }
 
+    /**
+     * Whether this connection does not have that seq of the room yet: false for a repeat (the delivery job
+     * replays what it had routed after a member failure).
+     */
+    public boolean lacks(String roomId, long seq) {
+        synchronized (deliveredSeq) {
+            Long delivered = deliveredSeq.get(roomId);
+            return delivered == null || seq > delivered;
+        }
+    }
+
     /** Writes a room's message event unless this connection already has that seq of the room. */
     public void deliver(String roomId, long seq, String frame) {
         synchronized (deliveredSeq) {
