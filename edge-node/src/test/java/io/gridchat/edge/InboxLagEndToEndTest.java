@@ -23,28 +23,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InboxLagEndToEndTest {
     @Test
     void when_the_inbox_hands_out_old_messages_then_sends_are_refused_until_it_is_fresh_again(Platform platform) {
-        ApiClient api = new ApiClient(platform.http(0));
-        Account alice = api.register(ApiClient.uniqueName("alice"));
-        String room = api.createRoom(alice, "lagging", "group");
-        String edgeId = platform.edge(0).edgeId();
+        Inbox inbox = Inbox.ofFirstNode(platform);
         long maxLag = platform.config().edge().maxInboxLagMillis();
-        HazelcastInstance member = platform.members().get(0).instance();
+        Account alice = new ApiClient(platform.http(0)).register(ApiClient.uniqueName("alice"));
+        String room = new ApiClient(platform.http(0)).createRoom(alice, "lagging", "group");
         try (WsClient ws = WsClient.connect(platform.ws(0, alice.token()))) {
             ws.ack("join", "room", room);
             ws.ack("send", "room", room, "text", "before");
             awaitText(ws, "before"); // its delivery is taken: it cannot come after the late one and lift the verdict
 
             String elsewhere = "lag-" + room; // another room, so the node's delivered seqs of alice's room stay true
-            inbox(member, edgeId, alice, new ChatMessage(elsewhere, 1, ChatMessage.msgIdOf(elsewhere, 1), "someone",
-                    "late", System.currentTimeMillis() - maxLag - 5_000, null));
+            inbox.deliver(alice, new ChatMessage(elsewhere, 1, ChatMessage.msgIdOf(elsewhere, 1), "someone", "late",
+                    System.currentTimeMillis() - maxLag - 5_000, null));
             awaitText(ws, "late");
             JsonNode refused = ws.request("send", "room", room, "text", "refused");
             assertThat(refused.path("type").asText()).isEqualTo("error");
             assertThat(refused.path("code").asText()).isEqualTo("UNAVAILABLE");
             assertThat(refused.path("retryAfterMs").asLong()).isPositive();
 
-            inbox(member, edgeId, alice, new ChatMessage(elsewhere, 2, ChatMessage.msgIdOf(elsewhere, 2), "someone",
-                    "fresh", System.currentTimeMillis(), null));
+            inbox.deliver(alice, new ChatMessage(elsewhere, 2, ChatMessage.msgIdOf(elsewhere, 2), "someone", "fresh",
+                    System.currentTimeMillis(), null));
             awaitText(ws, "fresh");
             JsonNode accepted = ws.ack("send", "room", room, "text", "after");
             assertThat(accepted.path("seq").asLong()).as("the refused send took no seq").isEqualTo(2);
@@ -53,23 +51,20 @@ class InboxLagEndToEndTest {
 
     @Test
     void a_replay_of_messages_the_connections_already_have_refuses_nothing(Platform platform) {
-        ApiClient api = new ApiClient(platform.http(0));
-        Account bob = api.register(ApiClient.uniqueName("bob"));
-        String room = api.createRoom(bob, "replayed", "group");
-        String edgeId = platform.edge(0).edgeId();
+        Inbox inbox = Inbox.ofFirstNode(platform);
         long old = System.currentTimeMillis() - platform.config().edge().maxInboxLagMillis() - 5_000;
-        HazelcastInstance member = platform.members().get(0).instance();
+        Account bob = new ApiClient(platform.http(0)).register(ApiClient.uniqueName("bob"));
+        String room = new ApiClient(platform.http(0)).createRoom(bob, "replayed", "group");
         try (WsClient ws = WsClient.connect(platform.ws(0, bob.token()))) {
             ws.ack("join", "room", room);
             ws.ack("send", "room", room, "text", "first");
             JsonNode first = awaitText(ws, "first");
 
             // after a member failure the delivery job routes again what it had routed: old, but not late
-            inbox(member, edgeId, bob, new ChatMessage(room, first.get("seq").asLong(), first.get("msgId").asText(),
+            inbox.deliver(bob, new ChatMessage(room, first.get("seq").asLong(), first.get("msgId").asText(),
                     bob.userId(), "first", old, null));
             String marker = "{\"type\":\"typing\",\"room\":\"" + room + "\",\"user\":\"marker\",\"on\":true}";
-            member.getReliableTopic(MapNames.edgeInbox(edgeId))
-                    .publish(new EdgeEvent(edgeId, room, marker, List.of(bob.userId()), "", ""));
+            inbox.publish(new EdgeEvent(inbox.edgeId(), room, marker, List.of(bob.userId()), "", ""));
             ws.await(frame -> frame.path("user").asText().equals("marker")); // the inbox is in order: replay taken
 
             ws.ack("send", "room", room, "text", "second");
@@ -77,12 +72,22 @@ class InboxLagEndToEndTest {
     }
 
     private static JsonNode awaitText(WsClient ws, String text) {
-        return ws.await(frame -> frame.path("type").asText().equals("message") && frame.path("text").asText().equals(text));
+        return ws.await(frame -> frame.path("type").asText().equals("message")
+                && frame.path("text").asText().equals(text));
     }
 
-    /** Publishes {@code message} for {@code recipient} to the node's inbox, as the delivery job does. */
-    private static void inbox(HazelcastInstance member, String edgeId, Account recipient, ChatMessage message) {
-        member.getReliableTopic(MapNames.edgeInbox(edgeId))
-                .publish(new EdgeDelivery(edgeId, message, List.of(recipient.userId())));
+    /** The first edge node's inbox, written to as the delivery job writes it. */
+    private record Inbox(HazelcastInstance member, String edgeId) {
+        static Inbox ofFirstNode(Platform platform) {
+            return new Inbox(platform.members().get(0).instance(), platform.edge(0).edgeId());
+        }
+
+        void publish(Object item) {
+            member.getReliableTopic(MapNames.edgeInbox(edgeId)).publish(item);
+        }
+
+        void deliver(Account recipient, ChatMessage message) {
+            publish(new EdgeDelivery(edgeId, message, List.of(recipient.userId())));
+        }
     }
 }

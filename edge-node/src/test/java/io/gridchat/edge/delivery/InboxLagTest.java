@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** When a node's inbox counts as behind, on a clock the test moves (InboxLagEndToEndTest: the same over a real inbox). */
+/**
+ * When a node's inbox counts as behind, on a clock the test moves (InboxLagEndToEndTest: the same over a real
+ * inbox).
+ */
 class InboxLagTest {
     private static final long MAX_LAG = 2_000;
     private final AtomicLong now = new AtomicLong(1_000_000);

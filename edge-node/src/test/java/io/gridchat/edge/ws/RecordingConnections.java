@@ -29,7 +29,8 @@ public final class RecordingConnections {
         RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(
                 RecordingConnections.class.getClassLoader(), new Class<?>[] {RemoteEndpoint.Async.class},
                 (proxy, method, args) -> {
-                    if (method.getName().equals("sendText") && args.length == 2 && args[1] instanceof SendHandler handler) {
+                    if (method.getName().equals("sendText") && args.length == 2
+                            && args[1] instanceof SendHandler handler) {
                         written.add((String) args[0]);
                         handler.onResult(new SendResult());
                     }
