@@ -25,10 +25,10 @@ class InboxLagEndToEndTest {
     void when_the_inbox_hands_out_old_messages_then_sends_are_refused_until_it_is_fresh_again(Platform platform) {
         Inbox inbox = Inbox.ofFirstNode(platform);
         long maxLag = platform.config().edge().maxInboxLagMillis();
-        Account alice = new ApiClient(platform.http(0)).register(ApiClient.uniqueName("alice"));
-        String room = new ApiClient(platform.http(0)).createRoom(alice, "lagging", "group");
-        try (WsClient ws = WsClient.connect(platform.ws(0, alice.token()))) {
-            ws.ack("join", "room", room);
+        try (Platform.InRoom owner = platform.ownerInNewGroup("lagging")) {
+            Account alice = owner.user();
+            String room = owner.room();
+            WsClient ws = owner.ws();
             ws.ack("send", "room", room, "text", "before");
             awaitText(ws, "before"); // its delivery is taken: it cannot come after the late one and lift the verdict
 
@@ -53,10 +53,10 @@ class InboxLagEndToEndTest {
     void a_replay_of_messages_the_connections_already_have_refuses_nothing(Platform platform) {
         Inbox inbox = Inbox.ofFirstNode(platform);
         long old = System.currentTimeMillis() - platform.config().edge().maxInboxLagMillis() - 5_000;
-        Account bob = new ApiClient(platform.http(0)).register(ApiClient.uniqueName("bob"));
-        String room = new ApiClient(platform.http(0)).createRoom(bob, "replayed", "group");
-        try (WsClient ws = WsClient.connect(platform.ws(0, bob.token()))) {
-            ws.ack("join", "room", room);
+        try (Platform.InRoom owner = platform.ownerInNewGroup("replayed")) {
+            Account bob = owner.user();
+            String room = owner.room();
+            WsClient ws = owner.ws();
             ws.ack("send", "room", room, "text", "first");
             JsonNode first = awaitText(ws, "first");
 

@@ -118,6 +118,24 @@ public final class Platform implements AutoCloseable {
         members.clear();
     }
 
+    /** A new user, the owner of a new group room, joined to it on one connection to an edge node. */
+    public record InRoom(Account user, String room, WsClient ws) implements AutoCloseable {
+        @Override
+        public void close() {
+            ws.close();
+        }
+    }
+
+    /** Registers a user named after {@code name}, who creates a group room and joins it on a connection to edge 0. */
+    public InRoom ownerInNewGroup(String name) {
+        ApiClient api = new ApiClient(http(0));
+        Account user = api.register(ApiClient.uniqueName(name));
+        String room = api.createRoom(user, name, "group");
+        WsClient ws = WsClient.connect(ws(0, user.token()));
+        ws.ack("join", "room", room);
+        return new InRoom(user, room, ws);
+    }
+
     /** {@code user} joins {@code room} once, then has no connection left: a member who is away. */
     public void joinThenGoAway(int edge, Account user, String room) {
         try (WsClient once = WsClient.connect(ws(edge, user.token()))) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.ringbuffer.Ringbuffer;
-import io.gridchat.edge.ApiClient.Account;
 import io.gridchat.model.EdgeEvent;
 import io.gridchat.model.MapNames;
 import java.net.http.HttpClient;
@@ -113,11 +112,9 @@ class RefusedGridCallsTest {
 
     @Test
     void when_a_read_receipt_is_refused_at_the_limit_then_the_next_read_of_the_room_is_answered() throws Exception {
-        ApiClient api = new ApiClient(platform.http(0));
-        Account alice = api.register(ApiClient.uniqueName("alice"));
-        String room = api.createRoom(alice, "receipts", "group");
-        try (WsClient ws = WsClient.connect(platform.ws(0, alice.token()))) {
-            ws.ack("join", "room", room);
+        try (Platform.InRoom alice = platform.ownerInNewGroup("receipts")) {
+            WsClient ws = alice.ws();
+            String room = alice.room();
             ws.ack("send", "room", room, "text", "one");
             ws.ack("send", "room", room, "text", "two");
             EdgeServices edge = platform.edge(0).services();
@@ -138,11 +135,9 @@ class RefusedGridCallsTest {
     @Test
     void when_the_inbox_reader_is_refused_its_next_read_at_the_limit_then_messages_reach_the_node_again_after()
             throws Exception {
-        ApiClient api = new ApiClient(platform.http(0));
-        Account alice = api.register(ApiClient.uniqueName("alice"));
-        String room = api.createRoom(alice, "inbox", "group");
-        try (WsClient ws = WsClient.connect(platform.ws(0, alice.token()))) {
-            ws.ack("join", "room", room);
+        try (Platform.InRoom alice = platform.ownerInNewGroup("inbox")) {
+            WsClient ws = alice.ws();
+            String room = alice.room();
             EdgeServices edge = platform.edge(0).services();
             HazelcastInstance member = platform.members().get(0).instance();
             String inbox = MapNames.edgeInbox(edge.edgeId());
@@ -157,7 +152,7 @@ class RefusedGridCallsTest {
                 // The reader's waiting read returns with this event and frees its call slot; its callback waits
                 // behind the held listener thread while the slot is taken, so its call for the next batch is refused.
                 member.<EdgeEvent>getReliableTopic(inbox).publish(new EdgeEvent(edge.edgeId(), room,
-                        "{\"type\":\"probe\"}", List.of(alice.userId())));
+                        "{\"type\":\"probe\"}", List.of(alice.user().userId())));
                 Awaitility.await("the reader's slot freed").atMost(Duration.ofSeconds(10))
                         .pollInterval(Duration.ofMillis(5)).until(() -> CallSlots.take(reads::start, waiting));
                 held.countDown();
@@ -178,15 +173,12 @@ class RefusedGridCallsTest {
         }
     }
 
-
     @Test
     void when_requests_fill_their_share_of_the_call_limit_then_they_are_refused_and_the_inbox_still_delivers()
             throws Exception {
-        ApiClient api = new ApiClient(platform.http(0));
-        Account alice = api.register(ApiClient.uniqueName("alice"));
-        String room = api.createRoom(alice, "share", "group");
-        try (WsClient ws = WsClient.connect(platform.ws(0, alice.token()))) {
-            ws.ack("join", "room", room);
+        try (Platform.InRoom alice = platform.ownerInNewGroup("share")) {
+            WsClient ws = alice.ws();
+            String room = alice.room();
             EdgeServices edge = platform.edge(0).services();
             HazelcastInstance member = platform.members().get(0).instance();
             // Calls that wait for an item of an empty ring stand for requests the grid has not answered yet.
@@ -200,7 +192,7 @@ class RefusedGridCallsTest {
                 assertThat(refused.path("retryAfterMs").asLong()).isPositive();
 
                 member.<EdgeEvent>getReliableTopic(MapNames.edgeInbox(edge.edgeId())).publish(new EdgeEvent(
-                        edge.edgeId(), room, "{\"type\":\"probe\"}", List.of(alice.userId())));
+                        edge.edgeId(), room, "{\"type\":\"probe\"}", List.of(alice.user().userId())));
                 ws.await(frame -> frame.path("type").asText().equals("probe"), Duration.ofSeconds(5));
             }
 

@@ -43,7 +43,7 @@ public final class InboxLag {
         long lag = Math.max(0, now - acceptedAtMillis);
         lagMillis = lag;
         takenAtMillis = now;
-        boolean over = maxLagMillis > 0 && lag > maxLagMillis;
+        boolean over = watching() && lag > maxLagMillis;
         if (over != refusing) {
             refusing = over;
             spells += over ? 1 : 0;
@@ -56,8 +56,13 @@ public final class InboxLag {
         }
     }
 
+    /** Whether the limit is on at all; when off, nothing needs to tell this of taken messages. */
+    boolean watching() {
+        return maxLagMillis > 0;
+    }
+
     /** Whether sends on this node are refused now. */
     public boolean behind() {
-        return maxLagMillis > 0 && lagMillis > maxLagMillis && clock.getAsLong() - takenAtMillis < STALE_AFTER_MILLIS;
+        return watching() && lagMillis > maxLagMillis && clock.getAsLong() - takenAtMillis < STALE_AFTER_MILLIS;
     }
 }

@@ -77,7 +77,7 @@ public final class InboxListener extends ResumableListener<Object> {
     private void deliver(EdgeDelivery delivery) {
         ChatMessage chat = delivery.message();
         metrics.inboxTaken(chat.ts());
-        if (newToAConnection(delivery)) {
+        if (lag.watching() && newToAConnection(delivery)) {
             lag.taken(chat.ts()); // before any frame goes out, so a client answering it meets the new verdict
         }
         String frame = null;
