@@ -13,7 +13,6 @@ import io.gridchat.model.processor.ActiveRoomsIndex;
 import io.gridchat.model.processor.CloseEmptyRoom;
 import io.gridchat.model.processor.FanOutRoomEvent;
 import io.gridchat.model.processor.FreeAwaySeats;
-import io.gridchat.model.processor.LocalEntries;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -72,10 +71,9 @@ final class RoomUpkeep implements AutoCloseable {
 
     private void sweep() {
         try {
-            IMap<String, LiveRoom> live = instance.getMap(MapNames.ROOM_LIVE);
             long cutoff = System.currentTimeMillis() - settings.studyGraceMillis();
             IMap<String, Room> rooms = instance.getMap(MapNames.ROOMS);
-            for (Map.Entry<String, LiveRoom> entry : LocalEntries.of(instance, live).entrySet()) {
+            for (Map.Entry<String, LiveRoom> entry : index.seats().entrySet()) {
                 if (!entry.getValue().awaySince(cutoff).isEmpty()) {
                     String roomId = entry.getKey();
                     rooms.submitToKey(roomId, new FreeAwaySeats(settings.studyGraceMillis()))
@@ -92,7 +90,7 @@ final class RoomUpkeep implements AutoCloseable {
             IMap<String, Room> rooms = instance.getMap(MapNames.ROOMS);
             // copied: a query's key set answers contains() by a linear scan that deserializes every key
             Set<String> study = new HashSet<>(rooms.localKeySet(Predicates.equal("kind", RoomKind.STUDY.name())));
-            Set<String> seated = new HashSet<>(instance.<String, LiveRoom>getMap(MapNames.ROOM_LIVE).localKeySet());
+            Set<String> seated = index.seats().keySet();
             long now = System.currentTimeMillis();
             long afterMillis = settings.closeEmptyStudyRoomsAfterMillis();
             emptySince.keySet().retainAll(study);

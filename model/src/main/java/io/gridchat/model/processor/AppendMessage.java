@@ -104,7 +104,7 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         }
         written = new RoomLog(seq, ts, evictedTo);
         entry.setValue(written);
-        GridContext.written(instance, roomId, log.lastSeq());
+        GridContext.written(instance, roomId, log.lastSeq(), seq, ts);
         GridContext.accepted(instance, ts);
         return new SendResult(SendOutcome.ACCEPTED, ref);
     }

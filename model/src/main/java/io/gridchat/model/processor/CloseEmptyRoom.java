@@ -67,6 +67,7 @@ public final class CloseEmptyRoom implements EntryProcessor<String, Room, Boolea
         }
         entry.setValue(null);
         closed = true;
+        GridContext.roomChanged(instance, roomId);
         return Boolean.TRUE;
     }
 

@@ -1,5 +1,7 @@
 package io.gridchat.model.processor;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
@@ -13,14 +15,21 @@ import java.util.Map;
  * their users are away from now on, as if each connection had closed. {@link FreeAwaySeats} then frees the
  * places of study rooms and forgets the away users of other rooms.
  */
-public final class DropEdgeSeats implements EntryProcessor<String, LiveRoom, Integer>, IdentifiedDataSerializable {
+public final class DropEdgeSeats implements EntryProcessor<String, LiveRoom, Integer>, IdentifiedDataSerializable,
+        HazelcastInstanceAware {
     private String edgeId;
+    private transient HazelcastInstance instance;
 
     public DropEdgeSeats() {
     }
 
     public DropEdgeSeats(String edgeId) {
         this.edgeId = edgeId;
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
+        this.instance = hazelcastInstance;
     }
 
     @Override
@@ -32,6 +41,7 @@ public final class DropEdgeSeats implements EntryProcessor<String, LiveRoom, Int
         LiveRoom after = before.withoutEdge(edgeId, System.currentTimeMillis());
         if (!after.equals(before)) {
             entry.setValue(after.isEmpty() ? null : after);
+            GridContext.seated(instance, entry.getKey(), after);
         }
         return before.seats().size() - after.seats().size();
     }

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.spi.exception.RetryableHazelcastException;
 import io.gridchat.config.GridSettings;
+import io.gridchat.model.LiveRoom;
 
 /** Reads what a member put in its user context for processors and tasks that run on it. */
 final class GridContext {
@@ -70,9 +71,23 @@ final class GridContext {
     }
 
     /** Tells the member's active-rooms ranking that a message was written; no-op on a bare test member. */
-    static void written(HazelcastInstance instance, String roomId, long seqBefore) {
+    static void written(HazelcastInstance instance, String roomId, long seqBefore, long seq, long ts) {
         if (instance.getUserContext().get(ActiveRoomsIndex.USER_CONTEXT_KEY) instanceof ActiveRoomsIndex index) {
-            index.written(roomId, seqBefore);
+            index.written(roomId, seqBefore, seq, ts);
+        }
+    }
+
+    /** Tells the member's active-rooms ranking a room's seats (null: none); no-op on a bare test member. */
+    static void seated(HazelcastInstance instance, String roomId, LiveRoom seats) {
+        if (instance.getUserContext().get(ActiveRoomsIndex.USER_CONTEXT_KEY) instanceof ActiveRoomsIndex index) {
+            index.seated(roomId, seats);
+        }
+    }
+
+    /** Tells the member's active-rooms ranking that a room's metadata changed or it closed; no-op likewise. */
+    static void roomChanged(HazelcastInstance instance, String roomId) {
+        if (instance.getUserContext().get(ActiveRoomsIndex.USER_CONTEXT_KEY) instanceof ActiveRoomsIndex index) {
+            index.changed(roomId);
         }
     }
 }

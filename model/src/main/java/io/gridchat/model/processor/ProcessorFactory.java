@@ -44,6 +44,7 @@ public final class ProcessorFactory implements DataSerializableFactory {
     static final int ORDERED_BACKUP = 35;
     static final int CLOSE_EMPTY_ROOM = 36;
     static final int VIEW_ROOM = 37;
+    static final int MIRROR_SEATS = 38;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -85,6 +86,7 @@ public final class ProcessorFactory implements DataSerializableFactory {
             case ORDERED_BACKUP -> new OrderedBackup<>();
             case CLOSE_EMPTY_ROOM -> new CloseEmptyRoom();
             case VIEW_ROOM -> new ViewRoom();
+            case MIRROR_SEATS -> new MirrorSeats();
             default -> null;
         };
     }

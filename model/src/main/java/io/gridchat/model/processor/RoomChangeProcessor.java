@@ -55,6 +55,9 @@ abstract class RoomChangeProcessor implements EntryProcessor<String, Room, RoomC
         }
         RoomChange change = change(entry, room, members, actor);
         changed = change.isDone();
+        if (changed) {
+            GridContext.roomChanged(instance, entry.getKey());
+        }
         return change;
     }
 

@@ -9,9 +9,11 @@ import io.gridchat.model.MapNames;
 final class RoomSeats {
     private final String roomId;
     private final IMap<String, LiveRoom> live;
+    private final HazelcastInstance instance;
 
     RoomSeats(HazelcastInstance instance, String roomId) {
         this.roomId = roomId;
+        this.instance = instance;
         this.live = GridContext.map(instance, MapNames.ROOM_LIVE);
     }
 
@@ -29,5 +31,6 @@ final class RoomSeats {
         } else {
             live.set(roomId, after);
         }
+        GridContext.seated(instance, roomId, after);
     }
 }
