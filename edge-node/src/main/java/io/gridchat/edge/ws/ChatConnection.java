@@ -144,6 +144,11 @@ public final class ChatConnection {
         outbound.send(frame);
     }
 
+    /** Writes the answer to one of this connection's requests, on the calling thread (see {@link Outbound#reply}). */
+    public void reply(String frame) {
+        outbound.reply(frame);
+    }
+
     /**
      * Whether this connection does not have that seq of the room yet: false for a repeat (the delivery job
      * replays what it had routed after a member failure).

@@ -93,7 +93,7 @@ final class FrameHandler {
             services.presence().frame(connection, !frame.type().equals("ping"));
         }
         switch (frame.type()) {
-            case "ping" -> connection.send(Json.write(reply("pong", frame.id())));
+            case "ping" -> connection.reply(Json.write(reply("pong", frame.id())));
             case "send" -> send(connection, frame);
             case "join" -> join(connection, frame);
             case "leave" -> {
@@ -213,7 +213,7 @@ final class FrameHandler {
                 return;
             }
             try {
-                connection.send(Json.write(toAck.apply(value)));
+                connection.reply(Json.write(toAck.apply(value)));
             } catch (RuntimeException e) {
                 sendError(connection, frame.id(), Failures.toClientError(e, frame.type() + " reply"));
             }
@@ -235,6 +235,6 @@ final class FrameHandler {
     private void sendError(ChatConnection connection, JsonNode id, ClientError error) {
         services.metrics().error(error.code());
         ObjectNode node = error.toJson(reply("error", id), "code");
-        connection.send(Json.write(node));
+        connection.reply(Json.write(node));
     }
 }

@@ -68,6 +68,23 @@ public final class Outbound implements SendHandler {
     }
 
     public void send(String frame) {
+        if (enqueue(frame)) {
+            drainSoon();
+        }
+    }
+
+    /**
+     * As {@link #send}, but written on the calling thread (unless a write is in flight, whose completion writes
+     * it): for the answer to one request, whose thread has nothing else to do, so it skips the hand-over to a
+     * writer thread that fan-out needs.
+     */
+    public void reply(String frame) {
+        if (enqueue(frame)) {
+            drain();
+        }
+    }
+
+    private boolean enqueue(String frame) {
         boolean tooMany = queued.incrementAndGet() > maxQueued;
         boolean tooLarge = queuedChars.addAndGet(frame.length()) > maxQueuedChars;
         if (tooMany || tooLarge) {
@@ -76,10 +93,10 @@ public final class Outbound implements SendHandler {
             if (overflowed.compareAndSet(false, true)) {
                 onOverflow.run();
             }
-            return;
+            return false;
         }
         queue.add(frame);
-        drainSoon();
+        return true;
     }
 
     /** Runs {@code action} once every frame sent before this call has been written to the socket. */

@@ -7,6 +7,7 @@ import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * Open connections whose socket records the frames written to it, for unit tests of what the node writes where a
@@ -18,8 +19,13 @@ public final class RecordingConnections {
 
     /** An open connection of {@code userId}; every frame written to it lands in {@code written}. */
     public static ChatConnection open(String connectionId, String userId, List<String> written) {
+        return open(connectionId, userId, written, null);
+    }
+
+    /** As above, with frame writers as an edge node has them (null: frames are written on the sending thread). */
+    public static ChatConnection open(String connectionId, String userId, List<String> written, Executor writers) {
         ChatConnection connection = new ChatConnection(connectionId, new Token(userId, Long.MAX_VALUE, null), 100,
-                100_000, (frames, roomId, seq) -> { }, null);
+                100_000, (frames, roomId, seq) -> { }, writers);
         connection.attach(recordingSession(written));
         connection.releaseAllButPushing();
         return connection;
