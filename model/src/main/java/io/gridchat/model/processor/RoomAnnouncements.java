@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code joined} and {@code left} events of a membership change, started by the processor that made the
  * change, on the room's partition, once it knows who else is in the room. Only asynchronous calls leave the
- * partition thread: one session lookup per other member, then one publish per edge node holding them. Best effort, like every unstored room event (a client that missed one sees the roster on its
- * next join); a room with more members goes through {@link FanOutRoomEvent} on the member's executor, whose
+ * partition thread: one session lookup per other member, then one publish per edge node holding them. Best
+ * effort, like every unstored room event (a client that missed one sees the roster on its next join); a room
+ * with more members goes through {@link FanOutRoomEvent} on the member's executor, whose
  * one {@code getAll} suits many keys better than a call per member from a partition thread.
  */
 final class RoomAnnouncements {
