@@ -90,7 +90,7 @@ final class RoomUpkeep implements AutoCloseable {
             IMap<String, Room> rooms = instance.getMap(MapNames.ROOMS);
             // copied: a query's key set answers contains() by a linear scan that deserializes every key
             Set<String> study = new HashSet<>(rooms.localKeySet(Predicates.equal("kind", RoomKind.STUDY.name())));
-            Set<String> seated = index.seats().keySet();
+            Set<String> seated = index.seatedRoomIds();
             long now = System.currentTimeMillis();
             long afterMillis = settings.closeEmptyStudyRoomsAfterMillis();
             emptySince.keySet().retainAll(study);

@@ -155,9 +155,14 @@ public final class ChatConnection {
      */
     public boolean lacks(String roomId, long seq) {
         synchronized (deliveredSeq) {
-            Long delivered = deliveredSeq.get(roomId);
-            return delivered == null || seq > delivered;
+            return lacksLocked(roomId, seq);
         }
+    }
+
+    /** {@link #lacks}, for a caller holding {@code deliveredSeq}'s lock. */
+    private boolean lacksLocked(String roomId, long seq) {
+        Long delivered = deliveredSeq.get(roomId);
+        return delivered == null || seq > delivered;
     }
 
     /** Writes a room's message event unless this connection already has that seq of the room. */
@@ -207,8 +212,7 @@ public final class ChatConnection {
     }
 
     private void write(String roomId, long seq, String frame) {
-        Long delivered = deliveredSeq.get(roomId);
-        if (delivered != null && seq <= delivered) {
+        if (!lacksLocked(roomId, seq)) {
             return;
         }
         deliveredSeq.put(roomId, seq);

@@ -69,6 +69,11 @@ public final class ActiveRoomsIndex {
         return copy;
     }
 
+    /** The rooms this member owns that have any seats (seated or away users), as last told. */
+    public Set<String> seatedRoomIds() {
+        return Set.copyOf(seats.keySet());
+    }
+
     /**
      * A room's seats are now {@code after} (told on the room's partition thread after the change, or by
      * {@link MirrorSeats} there).
