@@ -45,10 +45,13 @@ final class ShardBatches {
         this.rowsPerStatement = rowsPerStatement;
     }
 
-    /** Writes one chunk of keys (at most rowsPerStatement) inside the shard's open transaction. */
+    /**
+     * Writes one shard's keys inside its open transaction, one statement per chunk: the chunks come from
+     * {@link #statementChunks}, full-size ones first.
+     */
     @FunctionalInterface
-    interface ChunkWrite<K> {
-        void write(Connection connection, List<K> chunk) throws SQLException;
+    interface ShardWrite<K> {
+        void write(Connection connection, List<List<K>> chunks) throws SQLException;
     }
 
     /** Reads every key of one shard's table into {@code keys}. */
@@ -73,7 +76,7 @@ final class ShardBatches {
      * @throws MapStoreException         when a shard refuses the rows
      */
     <K> void write(String action, Collection<K> keys, Function<? super K, String> routingKey,
-                          ChunkWrite<K> work, Consumer<List<K>> committed) {
+                          ShardWrite<K> work, Consumer<List<K>> committed) {
         Map<Integer, List<K>> pending = byShard(keys, routingKey);
         long deadline = System.nanoTime() + pools.storeRetry().toNanos();
         long backoffMillis = FIRST_BACKOFF_MILLIS;
@@ -100,7 +103,7 @@ final class ShardBatches {
      * committed; returns the failure of each shard that did not.
      */
     private <K> Map<Integer, RuntimeException> writeOnce(String action, Map<Integer, List<K>> groups,
-                                                         ChunkWrite<K> work, Consumer<List<K>> committed) {
+                                                         ShardWrite<K> work, Consumer<List<K>> committed) {
         Map<Integer, Future<?>> writes = new TreeMap<>();
         groups.forEach((shard, shardKeys) -> writes.put(shard, pools.writers().submit(() -> {
             writeShard(action, shard, shardKeys, work);
@@ -133,13 +136,11 @@ final class ShardBatches {
         }
     }
 
-    private <K> void writeShard(String action, int shard, List<K> shardKeys, ChunkWrite<K> work) {
+    private <K> void writeShard(String action, int shard, List<K> shardKeys, ShardWrite<K> work) {
         try (Connection connection = pools.shard(shard).getConnection()) {
             connection.setAutoCommit(false);
             try {
-                for (List<K> chunk : statementChunks(shardKeys, rowsPerStatement)) {
-                    work.write(connection, chunk);
-                }
+                work.write(connection, statementChunks(shardKeys, rowsPerStatement));
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);

@@ -45,10 +45,32 @@ public abstract class ShardedMapStore<K, V> extends ShardedMapLoader<K, V> imple
         for (Map.Entry<K, V> entry : map.entrySet()) {
             entries.add(new AbstractMap.SimpleImmutableEntry<>(entry.getKey(), entry.getValue()));
         }
+        batches().write("store", entries, entry -> rows.routingKey(entry.getKey()), this::upsert, committed -> {
+            List<K> keys = keysOf(committed);
+            forget(map.keySet(), keys);
+            stored(keys);
+        });
+    }
+
+    /**
+     * Upserts one shard's chunks. A statement is prepared once per row count and shard transaction, not per
+     * chunk: the full-size one serves most chunks, and each prepare and close of a cached server-side statement
+     * resets every one of its parameters (thousands for a full chunk). The SQL text is cached per row count;
+     * parameters are bound straight from the entries.
+     */
+    private void upsert(Connection connection, List<List<Map.Entry<K, V>>> chunks) throws SQLException {
         TableQueries table = rows.table();
-        batches().write("store", entries, entry -> rows.routingKey(entry.getKey()), (connection, chunk) -> {
-            // The SQL text is cached per row count; parameters are bound straight from the entries.
-            try (PreparedStatement statement = connection.prepareStatement(table.upsertSql(chunk.size()))) {
+        PreparedStatement statement = null;
+        int preparedRows = 0;
+        try {
+            for (List<Map.Entry<K, V>> chunk : chunks) {
+                if (chunk.size() != preparedRows) {
+                    if (statement != null) {
+                        statement.close();
+                    }
+                    statement = connection.prepareStatement(table.upsertSql(chunk.size()));
+                    preparedRows = chunk.size();
+                }
                 int index = 1;
                 for (Map.Entry<K, V> entry : chunk) {
                     index = bindAll(statement, index, rows.keyColumns(entry.getKey()));
@@ -60,11 +82,11 @@ public abstract class ShardedMapStore<K, V> extends ShardedMapLoader<K, V> imple
                 }
                 statement.executeUpdate();
             }
-        }, committed -> {
-            List<K> keys = keysOf(committed);
-            forget(map.keySet(), keys);
-            stored(keys);
-        });
+        } finally {
+            if (statement != null) {
+                statement.close();
+            }
+        }
     }
 
     /** Told the keys of each shard's share of a batch once it committed; from the store worker's thread. */
@@ -94,9 +116,11 @@ public abstract class ShardedMapStore<K, V> extends ShardedMapLoader<K, V> imple
     /** Deletes the rows, each shard's in one transaction; on failure {@code keys} keeps only the undeleted. */
     @Override
     public void deleteAll(Collection<K> keys) {
-        batches().write("delete", new ArrayList<>(keys), rows::routingKey, (connection, chunk) -> {
-            try (PreparedStatement statement = rows.table().delete(keyTuples(chunk)).prepare(connection)) {
-                statement.executeUpdate();
+        batches().write("delete", new ArrayList<>(keys), rows::routingKey, (connection, chunks) -> {
+            for (List<K> chunk : chunks) {
+                try (PreparedStatement statement = rows.table().delete(keyTuples(chunk)).prepare(connection)) {
+                    statement.executeUpdate();
+                }
             }
         }, committed -> forget(keys, committed));
     }
