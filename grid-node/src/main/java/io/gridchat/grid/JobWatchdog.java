@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * was hit). The job is submitted with suspend-on-failure, which keeps its last snapshot, and the cluster's oldest
  * member resumes it from there when an error suspended it (at-least-once: nothing accepted is skipped, edge
  * nodes drop what they already delivered), or submits it anew should it have failed anyway. Each time is logged
- * as an error with the cause. A job an operator suspended or cancelled is left alone. Thread-safe.
+ * as an error with the cause. A job an operator suspended or cancelled is left alone (Jet reports a cancelled job
+ * as failed; {@link Job#isUserCancelled()} tells the two apart). Thread-safe.
  */
 final class JobWatchdog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobWatchdog.class);
@@ -33,6 +34,7 @@ final class JobWatchdog implements AutoCloseable {
     private final JobConfig config;
     private final ScheduledExecutorService timer;
     private final AtomicInteger restarts = new AtomicInteger();
+    private final AtomicInteger checks = new AtomicInteger();
 
     private JobWatchdog(HazelcastInstance instance, Supplier<Pipeline> pipeline, JobConfig config) {
         this.instance = instance;
@@ -59,6 +61,11 @@ final class JobWatchdog implements AutoCloseable {
         return restarts.get();
     }
 
+    /** How many checks have run to the end (whatever they found). */
+    int checks() {
+        return checks.get();
+    }
+
     private void submit() {
         instance.getJet().newJobIfAbsent(pipeline.get(), config);
     }
@@ -70,7 +77,7 @@ final class JobWatchdog implements AutoCloseable {
             }
             Job job = instance.getJet().getJob(name);
             JobStatus status = job == null ? null : job.getStatus();
-            if (status == JobStatus.FAILED) {
+            if (status == JobStatus.FAILED && !job.isUserCancelled()) {
                 LOG.error("job '{}' failed; submitting it anew", name);
                 submit();
                 restarts.incrementAndGet();
@@ -89,6 +96,8 @@ final class JobWatchdog implements AutoCloseable {
         } catch (RuntimeException e) {
             // The member is stopping, the job changed state meanwhile, or the cluster is between masters: next time.
             LOG.debug("job '{}' check failed: {}", name, e.toString());
+        } finally {
+            checks.incrementAndGet();
         }
     }
 

@@ -75,6 +75,33 @@ class JobWatchdogTest {
         }
     }
 
+    @Test
+    void a_job_an_operator_cancelled_stays_cancelled() {
+        String name = "watchdog-cancelled";
+        try (JobWatchdog watchdog = JobWatchdog.start(hz(), JobWatchdogTest::idle, new JobConfig().setName(name), 100)) {
+            Job job = hz().getJet().getJob(name);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> job.getStatus() == JobStatus.RUNNING);
+
+            job.cancel();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> job.getStatus().isTerminal());
+            int checked = watchdog.checks();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> watchdog.checks() >= checked + 3);
+
+            assertThat(watchdog.restarts()).isZero();
+            Job latest = hz().getJet().getJob(name);
+            assertThat(latest.getId()).isEqualTo(job.getId());
+            assertThat(latest.isUserCancelled()).isTrue();
+        }
+    }
+
+    private static Pipeline idle() {
+        Pipeline pipeline = Pipeline.create();
+        pipeline.readFrom(DeliveryPipeline.journalSource()).withoutTimestamps()
+                .filter(message -> message.roomId().equals("no-such-room"))
+                .writeTo(Sinks.noop());
+        return pipeline;
+    }
+
     private static void send(long seq) {
         hz().getMap(MapNames.MESSAGES).set(new MessageKey(ROOM, seq),
                 new ChatMessage(ROOM, seq, ROOM + "-" + seq, "ann", "text " + seq, seq, null));
