@@ -60,9 +60,7 @@ final class WriteBehindRun {
     static Result run(GridchatConfig config, List<ChatMessage> messages, int warmUpRows, BenchDatabase database,
                       boolean deliveryJob) throws InterruptedException {
         try (GridNode node = GridNode.start(config)) {
-            if (!deliveryJob) {
-                cancelDelivery(node);
-            }
+            Job cancelled = deliveryJob ? null : cancelDelivery(node);
             IMap<MessageKey, ChatMessage> map = node.instance().getMap(MapNames.MESSAGES);
             // Warm-up (untimed), as the raw phase has one: the same path with the first rows, then emptied.
             LOG.info("write-behind warm-up: {} rows", Math.min(warmUpRows, messages.size()));
@@ -110,6 +108,9 @@ final class WriteBehindRun {
             }
             flush.join(); // rethrows what failed the flush
             long end = flushed.get();
+            if (!deliveryJob) {
+                checkStillCancelled(node, cancelled);
+            }
             if (firstRow < 0 || firstRow > end) {
                 // Drained within one poll interval: no sighting before the end.
                 firstRow = start;
@@ -120,15 +121,32 @@ final class WriteBehindRun {
         }
     }
 
-    /** The delivery job reads the messages journal; cancelled, the drain is measured on its own. */
-    private static void cancelDelivery(GridNode node) throws InterruptedException {
+    /**
+     * The delivery job reads the messages journal; cancelled, the drain is measured on its own. Returns the
+     * cancelled job, null when there was none.
+     */
+    private static Job cancelDelivery(GridNode node) throws InterruptedException {
         Job job = node.instance().getJet().getJob(MapNames.DELIVERY_JOB);
         if (job == null) {
-            return;
+            return null;
         }
         job.cancel();
         while (!job.getStatus().isTerminal()) {
             Thread.sleep(POLL_MILLIS);
+        }
+        return job;
+    }
+
+    /**
+     * Fails the run when a delivery job ran during it after all: its journal reads (and, for the benchmark's
+     * rooms without rosters, a MySQL read per room and batch) would have shared the machine with the drain.
+     */
+    private static void checkStillCancelled(GridNode node, Job cancelled) {
+        Job current = node.instance().getJet().getJob(MapNames.DELIVERY_JOB);
+        boolean same = current == null || cancelled != null && current.getId() == cancelled.getId();
+        if (!same) {
+            throw new GridchatException("a delivery job (" + current.getIdString() + ", " + current.getStatus()
+                    + ") ran during the measurement although the benchmark had cancelled it");
         }
     }
 
