@@ -78,7 +78,8 @@ class JobWatchdogTest {
     @Test
     void a_job_an_operator_cancelled_stays_cancelled() {
         String name = "watchdog-cancelled";
-        try (JobWatchdog watchdog = JobWatchdog.start(hz(), JobWatchdogTest::idle, new JobConfig().setName(name), 100)) {
+        JobConfig config = new JobConfig().setName(name);
+        try (JobWatchdog watchdog = JobWatchdog.start(hz(), JobWatchdogTest::idle, config, 100)) {
             Job job = hz().getJet().getJob(name);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> job.getStatus() == JobStatus.RUNNING);
 
