@@ -10,10 +10,9 @@
 #
 # Configuration: config/gridchat.yaml, overridden by GRIDCHAT_* environment variables (see README).
 # JVM options: MEMBER_JAVA_OPTS and EDGE_JAVA_OPTS are added to the grid members' and edge nodes' command lines
-# (default: none), e.g. MEMBER_JAVA_OPTS="-Xmx4g -Xlog:gc:file=gc.log".
+# (default: none, so the heap is the JVM's default), e.g. MEMBER_JAVA_OPTS="-Xmx4g -Xlog:gc:file=gc.log".
 # Collector: the serial one on a machine with 2 CPUs or fewer, the JVM's default (G1) on more; options that
-# name a collector (-XX:+Use...GC) replace that choice. With the serial collector a member's heap is
-# -Xms1g -Xmn384m unless its options name a size (scripts/gc-default.sh).
+# name a collector (-XX:+Use...GC) replace that choice.
 set -euo pipefail
 # Each child gets its own process group: Ctrl-C reaches only this script, which then stops them in order.
 set -m
@@ -27,7 +26,7 @@ while [ $# -gt 0 ]; do
     --members) members="$2"; shift 2 ;;
     --edges) edges="$2"; shift 2 ;;
     --build) build=true; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -56,7 +55,7 @@ java_opts=(-Dhazelcast.logging.type=slf4j -Djava.util.concurrent.ForkJoinPool.co
 mkdir -p data/logs
 
 . scripts/gc-default.sh
-member_opts=$(with_member_heap "$(with_gc "${MEMBER_JAVA_OPTS:-}")")
+member_opts=$(with_gc "${MEMBER_JAVA_OPTS:-}")
 edge_opts=$(with_gc "${EDGE_JAVA_OPTS:-}")
 
 member_port=${GRIDCHAT_CLUSTER_MEMBERPORT:-5701}
