@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * change, on the room's partition, once it knows who else is in the room. Only asynchronous calls leave the
  * partition thread: one session lookup per other member, then one publish per edge node holding them. Best
  * effort, like every unstored room event (a client that missed one sees the roster on its next join); a room
- * with more members goes through {@link FanOutRoomEvent} on the member's executor, whose
- * one {@code getAll} suits many keys better than a call per member from a partition thread.
+ * with more members goes through {@link FanOutRoomEvent} on the member's executor, whose one {@code getAll}
+ * suits many keys better than a call per member from a partition thread.
  */
 final class RoomAnnouncements {
     private static final Logger LOG = LoggerFactory.getLogger(RoomAnnouncements.class);
