@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code joined} and {@code left} events of a membership change, started by the processor that made the
  * change, on the room's partition, once it knows who else is in the room. Only asynchronous calls leave the
- * partition thread: one session lookup per other member, then one publish per edge node holding them. Best
- * effort, like every unstored room event (a client that missed one sees the roster on its next join); a room
- * with more members goes through {@link FanOutRoomEvent} on the member's executor, whose one {@code getAll}
- * suits many keys better than a call per member from a partition thread.
+ * partition thread: one session lookup per other member, then one publish per edge node holding them, on the
+ * common pool. Best effort, like every unstored room event (a client that missed one sees the roster on its next
+ * join); a room with more members goes through {@link FanOutRoomEvent} on the member's executor, whose one
+ * {@code getAll} suits many keys better than a call per member from a partition thread.
  */
 final class RoomAnnouncements {
     private static final Logger LOG = LoggerFactory.getLogger(RoomAnnouncements.class);
@@ -64,11 +64,11 @@ final class RoomAnnouncements {
             for (String recipient : recipients) {
                 lookups.add(sessions.getAsync(recipient).toCompletableFuture());
             }
-            // not thenRunAsync: a Hazelcast future already completes its stages on a pool thread, so this
-            // publishes on the one that completed the last lookup instead of handing over once more (or on this
-            // partition thread, if every lookup ran here; publishing is asynchronous either way)
+            // thenRunAsync, not thenRun: a lookup can complete on a partition thread (this one, or the one of
+            // the session's partition), and a partition thread may not make a remote call, not even an
+            // asynchronous one: the publish to another member's ring buffer failed with IllegalThreadStateException
             CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
-                    .thenRun(() -> EdgeEvents.publish(instance, roomId, frame,
+                    .thenRunAsync(() -> EdgeEvents.publish(instance, roomId, frame,
                             lookups.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList(),
                             watchUserId, unwatchUserId))
                     .exceptionally(failure -> {
