@@ -16,6 +16,7 @@ public final class EdgeMetrics {
     private final Histogram sendAck;
     private final Counter renewedReaders;
     private final Counter inboxLost;
+    private final Counter rateLimitCalls;
     private final Histogram inboxAge;
 
     public EdgeMetrics(IntSupplier connections) {
@@ -38,6 +39,9 @@ public final class EdgeMetrics {
                 .help("Age of a message when this node takes it from its inbox: from its accept on a grid member "
                         + "(that member's clock) through the delivery job to this node, before its frames are written")
                 .register(registry);
+        rateLimitCalls = Counter.builder().name("gridchat_edge_rate_limit_calls_total")
+                .help("Grid calls the rate limits made, by limit and call (take: permits taken or leased; return: "
+                        + "permits given back)").labelNames("limit", "call").register(registry);
         GaugeWithCallback.builder().name("gridchat_edge_connections").help("Open WebSocket connections")
                 .callback(callback -> callback.call(connections.getAsInt())).register(registry);
     }
@@ -61,6 +65,11 @@ public final class EdgeMetrics {
     /** A reader of {@code topic} ("inbox", "presence") stopped with messages waiting and was renewed. */
     public void readerRenewed(String topic) {
         renewedReaders.labelValues(topic).inc();
+    }
+
+    /** The rate limiter made a grid call ({@code RateLimiter.GridCalls}). */
+    public void rateLimitCall(String limit, String call) {
+        rateLimitCalls.labelValues(limit, call).inc();
     }
 
     /** The inbox overran: {@code count} items were lost unread. */

@@ -81,7 +81,7 @@ public final class EdgeNode implements AutoCloseable {
             TypingRelay typing = new TypingRelay(grid, timer, config.edge().typingExpirySeconds() * 1000L);
             PresenceHub presenceHub = new PresenceHub(config.presence().maxWatchedUsers());
             PresenceService presence = new PresenceService(grid, config.presence(), presenceHub, blockingExecutor);
-            RateLimiter rateLimits = new RateLimiter(grid.rateLimits(), config.limits());
+            RateLimiter rateLimits = new RateLimiter(grid.rateLimits(), config.limits(), timer, metrics::rateLimitCall);
             InboxLag inboxLag = new InboxLag(config.edge().maxInboxLagMillis(), System::currentTimeMillis);
             EdgeServices services = new EdgeServices(edgeId, grid, tokens,
                     new RevokedTokens(grid, Clock.systemUTC()), accounts,
@@ -150,6 +150,7 @@ public final class EdgeNode implements AutoCloseable {
         subscriptions.forEach(TopicSubscription::close);
         tokenWatch.close();
         heartbeat.close();
+        services.rateLimits().close();
         // One sweep instead of trusting every close callback to have reached the grid in time.
         services.presence().dropEdge(services.edgeId());
         services.grid().close();

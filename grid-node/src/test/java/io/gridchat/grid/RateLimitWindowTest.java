@@ -116,6 +116,33 @@ class RateLimitWindowTest {
     }
 
     @Test
+    void when_callers_lease_several_permits_at_once_then_each_gets_what_is_left_and_together_exactly_the_limit() {
+        String key = "messages:u" + System.nanoTime();
+        RateVerdict lease = windows().executeOnKey(key, new TakePermit(10, 60_000, 4));
+        assertThat(lease.allowed()).isTrue();
+        assertThat(lease.granted()).isEqualTo(4);
+        assertThat(windows().get(key).current()).as("all four counted at once").isEqualTo(4);
+
+        AtomicInteger granted = new AtomicInteger(lease.granted());
+        List<CompletableFuture<Void>> callers = IntStream.range(0, 6).mapToObj(caller ->
+                CompletableFuture.runAsync(() -> {
+                    IMap<String, RateWindow> map = members.get(caller % 2).getMap(MapNames.RATE_LIMITS);
+                    for (int i = 0; i < 5; i++) {
+                        granted.addAndGet(map.executeOnKey(key, new TakePermit(10, 60_000, 3)).granted());
+                    }
+                })).toList();
+        callers.forEach(CompletableFuture::join);
+        assertThat(granted).hasValue(10);
+        RateVerdict refused = windows().executeOnKey(key, new TakePermit(10, 60_000, 3));
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.granted()).isZero();
+
+        assertThat(windows().executeOnKey(key, new ReturnPermit(3, lease.windowStart(), 60_000))).isTrue();
+        assertThat(windows().executeOnKey(key, new TakePermit(10, 60_000, 5)).granted())
+                .as("three given back, three to lease again").isEqualTo(3);
+    }
+
+    @Test
     void when_a_permit_is_given_back_then_it_can_be_taken_again_and_an_empty_window_is_removed() {
         String key = "messages:u" + System.nanoTime();
         RateVerdict only = take(key, 1, 60_000);

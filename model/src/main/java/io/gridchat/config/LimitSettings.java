@@ -18,6 +18,9 @@ package io.gridchat.config;
  * @param failedLoginsPerAddress failed logins per client IP address per window, then every login from it is
  *                          refused until the window allows one again; 0: off
  * @param failedLoginsPerUsername failed logins per username per window, from any address; 0: off
+ * @param permitLeaseMax    most permits of a user's message or API-call limit an edge node takes from the grid in
+ *                          one call, ahead of use, for a user who goes fast (never more than a tenth of the limit);
+ *                          1: one grid call per permit
  * @param maxConnectionsPerUser live WebSocket connections per user over all edge nodes
  * @param maxRoomsPerConnection rooms one WebSocket connection may have joined at once
  * @param maxQueuedFrames   frames a connection may have unwritten (a client that does not read); past it the
@@ -28,7 +31,8 @@ package io.gridchat.config;
 public record LimitSettings(int maxTextLength, int maxFrameBytes, int maxHttpBodyBytes, int maxRoomNameLength,
                             int maxTopicLength, int maxClientMsgIdLength, int maxCapacity, int defaultCapacity,
                             int rateWindowSeconds, int messagesPerUser, int apiCallsPerUser, int connectsPerAddress,
-                            int failedLoginsPerAddress, int failedLoginsPerUsername, int maxConnectionsPerUser,
+                            int failedLoginsPerAddress, int failedLoginsPerUsername, int permitLeaseMax,
+                            int maxConnectionsPerUser,
                             int maxRoomsPerConnection, int maxQueuedFrames, int maxQueuedChars) {
     public LimitSettings {
         ConfigException.check(maxTextLength >= 1, "limits.maxTextLength", "must be at least 1");
@@ -49,6 +53,8 @@ public record LimitSettings(int maxTextLength, int maxFrameBytes, int maxHttpBod
                 "must not be negative (0: off)");
         ConfigException.check(failedLoginsPerUsername >= 0, "limits.failedLoginsPerUsername",
                 "must not be negative (0: off)");
+        ConfigException.check(permitLeaseMax >= 1 && permitLeaseMax <= 1_000, "limits.permitLeaseMax",
+                "must be 1 to 1000");
         ConfigException.check(maxConnectionsPerUser >= 1, "limits.maxConnectionsPerUser", "must be at least 1");
         ConfigException.check(maxRoomsPerConnection >= 1, "limits.maxRoomsPerConnection", "must be at least 1");
         ConfigException.check(maxQueuedFrames >= 1, "limits.maxQueuedFrames", "must be at least 1");

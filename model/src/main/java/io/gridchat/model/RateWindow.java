@@ -51,20 +51,31 @@ public record RateWindow(long windowStart, int previous, int current) {
         return windowMillis - elapsed + windowMillis - allowedWeight / current;
     }
 
-    public RateWindow plusOne() {
-        return new RateWindow(windowStart, previous, current + 1);
+    /**
+     * How many more permits are allowed at {@code now} (0 when {@link #retryAfter} is positive): the most that can
+     * be counted at once without the sliding estimate passing {@code limit}. {@code now} lies in this window.
+     */
+    public int available(long now, long windowMillis, int limit) {
+        long elapsed = Math.max(0, Math.min(windowMillis - 1, now - windowStart));
+        long room = Math.floorDiv((long) limit * windowMillis - previous * (windowMillis - elapsed), windowMillis)
+                - current;
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, room));
+    }
+
+    public RateWindow plus(int permits) {
+        return new RateWindow(windowStart, previous, current + permits);
     }
 
     /**
-     * A permit taken in the fixed window starting at {@code takenIn} given back; unchanged if that window no
-     * longer counts.
+     * {@code permits} taken in the fixed window starting at {@code takenIn} given back (never below zero);
+     * unchanged if that window no longer counts.
      */
-    public RateWindow minusOne(long takenIn, long windowMillis) {
+    public RateWindow minus(int permits, long takenIn, long windowMillis) {
         if (takenIn == windowStart && current > 0) {
-            return new RateWindow(windowStart, previous, current - 1);
+            return new RateWindow(windowStart, previous, Math.max(0, current - permits));
         }
         if (takenIn == windowStart - windowMillis && previous > 0) {
-            return new RateWindow(windowStart, previous - 1, current);
+            return new RateWindow(windowStart, Math.max(0, previous - permits), current);
         }
         return this;
     }

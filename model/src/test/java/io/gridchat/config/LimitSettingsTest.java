@@ -17,6 +17,7 @@ class LimitSettingsTest {
         assertThat(limits.connectsPerAddress()).isEqualTo(5);
         assertThat(limits.failedLoginsPerAddress()).isEqualTo(5);
         assertThat(limits.failedLoginsPerUsername()).isEqualTo(5);
+        assertThat(limits.permitLeaseMax()).isEqualTo(16);
         assertThat(limits.maxConnectionsPerUser()).isEqualTo(20);
         assertThat(limits.maxRoomsPerConnection()).isEqualTo(200);
     }
@@ -37,5 +38,7 @@ class LimitSettingsTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("limits.messagesPerUser");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("limits.maxConnectionsPerUser", "0")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("limits.maxConnectionsPerUser");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("limits.permitLeaseMax", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("limits.permitLeaseMax");
     }
 }

@@ -24,7 +24,7 @@ class RateWindowTest {
         RateWindow window = RateWindow.at(null, 0, WINDOW);
         for (int i = 0; i < 3; i++) {
             assertThat(window.retryAfter(100, WINDOW, 3)).isZero();
-            window = window.plusOne();
+            window = window.plus(1);
         }
         // 3 * (1000 - e) / 1000 + 1 <= 3 from e = 334 of the next window on.
         assertThat(window.retryAfter(100, WINDOW, 3)).isEqualTo(1_234);
@@ -51,6 +51,23 @@ class RateWindowTest {
         }
     }
 
+    @Test
+    void when_several_permits_are_asked_at_once_then_exactly_as_many_as_one_by_one_are_available() {
+        Random random = new Random(7);
+        for (int run = 0; run < 20_000; run++) {
+            int limit = 1 + random.nextInt(40);
+            long window = random.nextBoolean() ? WINDOW : 60_000;
+            RateWindow state = new RateWindow(window * 10, random.nextInt(limit + 3), random.nextInt(limit + 3));
+            long now = state.windowStart() + random.nextInt((int) window);
+            int oneByOne = 0;
+            for (RateWindow taken = state; taken.retryAfter(now, window, limit) == 0; taken = taken.plus(1)) {
+                oneByOne++;
+            }
+            assertThat(state.available(now, window, limit)).as("%s at %d, limit %d", state, now, limit)
+                    .isEqualTo(oneByOne);
+        }
+    }
+
     private static boolean allowed(RateWindow state, long at, long window, int limit) {
         return RateWindow.at(state, at, window).retryAfter(at, window, limit) == 0;
     }
@@ -58,10 +75,13 @@ class RateWindowTest {
     @Test
     void when_a_permit_is_given_back_then_the_window_it_was_taken_in_counts_one_less() {
         RateWindow window = new RateWindow(2_000, 2, 1);
-        assertThat(window.minusOne(2_000, WINDOW)).isEqualTo(new RateWindow(2_000, 2, 0));
-        assertThat(window.minusOne(1_000, WINDOW)).isEqualTo(new RateWindow(2_000, 1, 1));
-        assertThat(window.minusOne(0, WINDOW)).as("too old to count").isSameAs(window);
-        assertThat(new RateWindow(2_000, 0, 0).minusOne(2_000, WINDOW).isEmpty()).isTrue();
+        assertThat(window.minus(1, 2_000, WINDOW)).isEqualTo(new RateWindow(2_000, 2, 0));
+        assertThat(window.minus(1, 1_000, WINDOW)).isEqualTo(new RateWindow(2_000, 1, 1));
+        assertThat(window.minus(1, 0, WINDOW)).as("too old to count").isSameAs(window);
+        assertThat(new RateWindow(2_000, 0, 0).minus(1, 2_000, WINDOW).isEmpty()).isTrue();
+        assertThat(new RateWindow(2_000, 3, 5).minus(4, 2_000, WINDOW)).isEqualTo(new RateWindow(2_000, 3, 1));
+        assertThat(new RateWindow(2_000, 3, 5).minus(9, 1_000, WINDOW)).as("never below zero")
+                .isEqualTo(new RateWindow(2_000, 0, 5));
     }
 
     @Test

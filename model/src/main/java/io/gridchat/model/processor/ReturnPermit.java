@@ -7,11 +7,12 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Gives back a permit {@link TakePermit} counted in the fixed window starting at {@code takenIn}, e.g. for a send
- * the room then refused; nothing happens once that window no longer counts. Returns whether a count was removed.
- * Runs on a partition thread.
+ * Gives back permits {@link TakePermit} counted in the fixed window starting at {@code takenIn}, e.g. for a send
+ * the room then refused, or those an edge node leased and did not use; nothing happens once that window no longer
+ * counts. Returns whether a count was removed. Runs on a partition thread.
  */
 public final class ReturnPermit extends RateUpdate<Boolean> {
+    private int permits;
     private long takenIn;
     private long windowMillis;
 
@@ -19,6 +20,14 @@ public final class ReturnPermit extends RateUpdate<Boolean> {
     }
 
     public ReturnPermit(long takenIn, long windowMillis) {
+        this(1, takenIn, windowMillis);
+    }
+
+    public ReturnPermit(int permits, long takenIn, long windowMillis) {
+        if (permits < 1) {
+            throw new IllegalArgumentException("permits must be positive: " + permits);
+        }
+        this.permits = permits;
         this.takenIn = takenIn;
         this.windowMillis = windowMillis;
     }
@@ -30,7 +39,7 @@ public final class ReturnPermit extends RateUpdate<Boolean> {
         }
         long now = System.currentTimeMillis();
         RateWindow window = RateWindow.at(entry.getValue(), now, windowMillis);
-        RateWindow returned = window.minusOne(takenIn, windowMillis);
+        RateWindow returned = window.minus(permits, takenIn, windowMillis);
         if (returned == window) {
             return false;
         }
@@ -45,12 +54,14 @@ public final class ReturnPermit extends RateUpdate<Boolean> {
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeInt(permits);
         out.writeLong(takenIn);
         out.writeLong(windowMillis);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
+        permits = in.readInt();
         takenIn = in.readLong();
         windowMillis = in.readLong();
     }

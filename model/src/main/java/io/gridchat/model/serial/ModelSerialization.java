@@ -95,7 +95,7 @@ public final class ModelSerialization {
                 new PresenceChange("u", PresenceStatus.OFFLINE, PresenceStatus.ONLINE, 1),
                 new ReadPosition("r", "u", 1, 1, 1), new ReadResult(true, 0, 1),
                 new FriendRequest("f", "u", "v", 1), new FriendList("u", List.of("v")), new RateWindow(1, 2, 3),
-                new RateVerdict(false, 1, 2),
+                new RateVerdict(false, 1, 2, 0),
                 new LiveRoom("r", List.of(new LiveRoom.Seat("u", "e", "c")), List.of(new LiveRoom.Away("v", 1))),
                 activeRoom, new ActiveRooms(List.of(activeRoom)), new Ban("r", "u", "v", 1), timer,
                 new RoomChange(RoomChangeOutcome.DONE, activeRoom.room(), timer),

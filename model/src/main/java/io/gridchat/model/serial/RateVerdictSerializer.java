@@ -8,7 +8,8 @@ import io.gridchat.model.RateVerdict;
 final class RateVerdictSerializer implements CompactSerializer<RateVerdict> {
     @Override
     public RateVerdict read(CompactReader in) {
-        return new RateVerdict(in.readBoolean("allowed"), in.readInt64("retryAfterMs"), in.readInt64("windowStart"));
+        return new RateVerdict(in.readBoolean("allowed"), in.readInt64("retryAfterMs"), in.readInt64("windowStart"),
+                in.readInt32("granted"));
     }
 
     @Override
@@ -16,6 +17,7 @@ final class RateVerdictSerializer implements CompactSerializer<RateVerdict> {
         out.writeBoolean("allowed", verdict.allowed());
         out.writeInt64("retryAfterMs", verdict.retryAfterMs());
         out.writeInt64("windowStart", verdict.windowStart());
+        out.writeInt32("granted", verdict.granted());
     }
 
     @Override
