@@ -1,22 +1,42 @@
 package io.gridchat.edge.ws;
 
 import jakarta.websocket.CloseReason;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The connections this edge node holds, by user and by the id of the token they were opened with. Thread-safe. */
+/**
+ * The connections this edge node holds, by user and by the id of the token they were opened with. Thread-safe.
+ * Each key holds an immutable list, replaced whole when a connection comes or goes (rare): delivery reads a
+ * user's connections for every message, and going through a one- or two-element list costs next to nothing,
+ * where a concurrent set's iterator first scans its table.
+ */
 public final class LocalConnections {
-    private final ConcurrentHashMap<String, Set<ChatConnection>> byUser = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<ChatConnection>> byUser = new ConcurrentHashMap<>();
     /** Connections with a revocable token (one with an id); a logout closes them all. */
-    private final ConcurrentHashMap<String, Set<ChatConnection>> byToken = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<ChatConnection>> byToken = new ConcurrentHashMap<>();
 
     void add(ChatConnection connection) {
-        byUser.computeIfAbsent(connection.userId(), user -> ConcurrentHashMap.newKeySet()).add(connection);
+        addTo(byUser, connection.userId(), connection);
         if (connection.tokenId() != null) {
-            byToken.computeIfAbsent(connection.tokenId(), token -> ConcurrentHashMap.newKeySet()).add(connection);
+            addTo(byToken, connection.tokenId(), connection);
         }
+    }
+
+    private static void addTo(ConcurrentHashMap<String, List<ChatConnection>> index, String key,
+                              ChatConnection connection) {
+        index.compute(key, (ignored, connections) -> {
+            if (connections == null) {
+                return List.of(connection);
+            }
+            if (connections.contains(connection)) {
+                return connections;
+            }
+            List<ChatConnection> more = new ArrayList<>(connections.size() + 1);
+            more.addAll(connections);
+            more.add(connection);
+            return List.copyOf(more);
+        });
     }
 
     /** False if the connection was not (or no longer) here. */
@@ -27,25 +47,28 @@ public final class LocalConnections {
         return removeFrom(byUser, connection.userId(), connection);
     }
 
-    private static boolean removeFrom(ConcurrentHashMap<String, Set<ChatConnection>> index, String key,
+    private static boolean removeFrom(ConcurrentHashMap<String, List<ChatConnection>> index, String key,
                                       ChatConnection connection) {
         boolean[] removed = new boolean[1];
         index.computeIfPresent(key, (ignored, connections) -> {
-            removed[0] = connections.remove(connection);
-            return connections.isEmpty() ? null : connections;
+            if (!connections.contains(connection)) {
+                return connections;
+            }
+            removed[0] = true;
+            List<ChatConnection> rest = connections.stream().filter(other -> !other.equals(connection)).toList();
+            return rest.isEmpty() ? null : rest;
         });
         return removed[0];
     }
 
-    public Collection<ChatConnection> of(String userId) {
-        Set<ChatConnection> connections = byUser.get(userId);
-        return connections == null ? List.of() : connections;
+    /** The user's connections now (a snapshot: later ones are not in it). */
+    public List<ChatConnection> of(String userId) {
+        return byUser.getOrDefault(userId, List.of());
     }
 
-    /** A copy: the caller may close (and so remove) them while going through it. */
+    /** A snapshot: the caller may close (and so remove) them while going through it. */
     List<ChatConnection> ofToken(String tokenId) {
-        Set<ChatConnection> connections = byToken.get(tokenId);
-        return connections == null ? List.of() : List.copyOf(connections);
+        return byToken.getOrDefault(tokenId, List.of());
     }
 
     /** The ids of the tokens live connections were opened with (those that have one). */
@@ -54,7 +77,7 @@ public final class LocalConnections {
     }
 
     public List<ChatConnection> all() {
-        return byUser.values().stream().flatMap(Set::stream).toList();
+        return byUser.values().stream().flatMap(List::stream).toList();
     }
 
     /** Closes every connection with {@code reason} (each close removes it; one failing does not stop the rest). */
@@ -65,6 +88,6 @@ public final class LocalConnections {
     }
 
     public int count() {
-        return byUser.values().stream().mapToInt(Set::size).sum();
+        return byUser.values().stream().mapToInt(List::size).sum();
     }
 }
