@@ -61,7 +61,7 @@ final class PermitLeases {
         long now = clock.getAsLong();
         while (true) {
             Lease lease = leases.computeIfAbsent(key, absent -> new Lease());
-            CompletableFuture<Permit> waiter = new CompletableFuture<>();
+            CompletableFuture<Permit> waiter;
             int ask = 0;
             Unused stale;
             synchronized (lease) {
@@ -78,6 +78,7 @@ final class PermitLeases {
                 if (lease.waiting.size() >= MAX_WAITING) {
                     return CompletableFuture.failedFuture(busy());
                 }
+                waiter = new CompletableFuture<>();
                 lease.waiting.add(waiter);
                 if (!lease.asking) {
                     lease.asking = true;
