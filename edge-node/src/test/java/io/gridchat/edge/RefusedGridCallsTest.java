@@ -55,6 +55,19 @@ class RefusedGridCallsTest {
     }
 
     @Test
+    void when_the_grid_does_not_answer_then_dropping_a_nodes_connections_gives_up_after_its_wait() throws Exception {
+        EdgeServices edge = platform.edge(0).services();
+        // The sweeps visit every partition, so one partition thread held keeps them from finishing.
+        String key = "drop-" + System.nanoTime();
+        try (PartitionStall stall = PartitionStall.hold(platform.members().get(0).instance(), key)) {
+            long start = System.nanoTime();
+            edge.presence().dropEdge("e-gone-" + System.nanoTime());
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a stopping node is not held by the grid")
+                    .isLessThan(Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
     void when_the_grid_calls_in_flight_are_at_the_limit_through_several_beats_then_the_node_beats_again_after()
             throws Exception {
         EdgeServices edge = platform.edge(0).services();

@@ -62,17 +62,29 @@ public final class PresenceService {
 
     /**
      * Forgets every connection and seat of an edge node (this one, stopping or starting again under the id of a
-     * previous life); its users left without a connection go offline. Blocks for at most a few seconds.
+     * previous life); its users left without a connection go offline. Blocks for at most
+     * {@value #DROP_EDGE_WAIT_SECONDS} s: the sweeps run on a thread of their own, so a grid that does not answer
+     * (a partition without an owner retries for minutes) cannot hold a stopping node; the grid's reaper then drops
+     * the node's connections once its heartbeat expires.
      */
     public void dropEdge(String edgeId) {
         try {
-            EdgeDrop.run(grid.client(), edgeId, settings.lastSeenRetentionMillis()).get(DROP_EDGE_WAIT_SECONDS,
-                    TimeUnit.SECONDS);
+            CompletableFuture.supplyAsync(() -> EdgeDrop.run(grid.client(), edgeId,
+                            settings.lastSeenRetentionMillis()), PresenceService::onOwnThread)
+                    .thenCompose(published -> published)
+                    .get(DROP_EDGE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             LOG.warn("could not drop the connections of edge node {}: {}", edgeId, e.toString());
         }
+    }
+
+    /** Not a pool: a node that stops has shut its executors down before it drops its connections. */
+    private static void onOwnThread(Runnable sweeps) {
+        Thread thread = new Thread(sweeps, "edge-drop");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
