@@ -152,7 +152,7 @@ public final class EdgeNode implements AutoCloseable {
         heartbeat.close();
         services.rateLimits().close();
         // One sweep instead of trusting every close callback to have reached the grid in time.
-        services.presence().dropEdge(services.edgeId());
+        services.presence().dropStoppingEdge(services.edgeId());
         services.grid().close();
     }
 

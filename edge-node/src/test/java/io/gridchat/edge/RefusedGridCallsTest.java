@@ -55,13 +55,14 @@ class RefusedGridCallsTest {
     }
 
     @Test
-    void when_the_grid_does_not_answer_then_dropping_a_nodes_connections_gives_up_after_its_wait() throws Exception {
+    void when_the_grid_does_not_answer_then_a_stopping_node_gives_up_dropping_its_connections_after_its_wait()
+            throws Exception {
         EdgeServices edge = platform.edge(0).services();
         // The sweeps visit every partition, so one partition thread held keeps them from finishing.
         String key = "drop-" + System.nanoTime();
         try (PartitionStall stall = PartitionStall.hold(platform.members().get(0).instance(), key)) {
             long start = System.nanoTime();
-            edge.presence().dropEdge("e-gone-" + System.nanoTime());
+            edge.presence().dropStoppingEdge("e-gone-" + System.nanoTime());
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a stopping node is not held by the grid")
                     .isLessThan(Duration.ofSeconds(20));
         }

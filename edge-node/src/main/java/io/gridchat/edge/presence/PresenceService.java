@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,18 +62,29 @@ public final class PresenceService {
     }
 
     /**
-     * Forgets every connection and seat of an edge node (this one, stopping or starting again under the id of a
-     * previous life); its users left without a connection go offline. Blocks for at most
-     * {@value #DROP_EDGE_WAIT_SECONDS} s: the sweeps run on a thread of their own, so a grid that does not answer
-     * (a partition without an owner retries for minutes) cannot hold a stopping node; the grid's reaper then drops
-     * the node's connections once its heartbeat expires.
+     * Forgets every connection and seat a previous life of this edge node left under its id; its users left
+     * without a connection go offline. Blocks until the sweeps are done (a sweep still running once the node
+     * serves would forget the new connections too), then at most {@value #DROP_EDGE_WAIT_SECONDS} s for the
+     * presence changes.
      */
     public void dropEdge(String edgeId) {
+        awaitDrop(edgeId, () -> EdgeDrop.run(grid.client(), edgeId, settings.lastSeenRetentionMillis()));
+    }
+
+    /**
+     * As {@link #dropEdge} for a node that stops, waiting at most {@value #DROP_EDGE_WAIT_SECONDS} s in all: the
+     * sweeps run on a thread of their own, so a grid that does not answer (a partition without an owner retries
+     * for minutes) cannot hold a stopping node; the grid's reaper drops its connections once its heartbeat
+     * expires.
+     */
+    public void dropStoppingEdge(String edgeId) {
+        awaitDrop(edgeId, () -> CompletableFuture.supplyAsync(() -> EdgeDrop.run(grid.client(), edgeId,
+                settings.lastSeenRetentionMillis()), PresenceService::onOwnThread).thenCompose(published -> published));
+    }
+
+    private static void awaitDrop(String edgeId, Supplier<CompletableFuture<Void>> drop) {
         try {
-            CompletableFuture.supplyAsync(() -> EdgeDrop.run(grid.client(), edgeId,
-                            settings.lastSeenRetentionMillis()), PresenceService::onOwnThread)
-                    .thenCompose(published -> published)
-                    .get(DROP_EDGE_WAIT_SECONDS, TimeUnit.SECONDS);
+            drop.get().get(DROP_EDGE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
