@@ -115,8 +115,7 @@ final class PermitLeases {
                 lease.asking = false;
             } else {
                 if (lease.windowStart != verdict.windowStart()) {
-                    stale = lease.unused > 0 ? new Unused(lease.unused, lease.windowStart) : null;
-                    lease.unused = 0;
+                    stale = lease.takeUnused();
                     lease.windowStart = verdict.windowStart();
                 }
                 lease.unused += verdict.granted();
@@ -189,8 +188,7 @@ final class PermitLeases {
                     continue;
                 }
                 lease.closed = true;
-                unused = lease.unused > 0 ? new Unused(lease.unused, lease.windowStart) : null;
-                lease.unused = 0;
+                unused = lease.takeUnused();
             }
             leases.remove(entry.getKey(), lease);
             giveBack(entry.getKey(), unused);
@@ -233,12 +231,17 @@ final class PermitLeases {
 
         /** Unused permits of a fixed window that has ended, taken out to be given back; null when none. */
         Unused dropEnded(long now, long windowMillis) {
-            if (unused == 0 || now < windowStart + windowMillis) {
+            return now < windowStart + windowMillis ? null : takeUnused();
+        }
+
+        /** The unused permits, taken out to be given back; null when none. */
+        Unused takeUnused() {
+            if (unused == 0) {
                 return null;
             }
-            Unused ended = new Unused(unused, windowStart);
+            Unused taken = new Unused(unused, windowStart);
             unused = 0;
-            return ended;
+            return taken;
         }
 
         /**

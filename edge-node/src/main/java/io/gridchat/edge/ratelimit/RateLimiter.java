@@ -55,7 +55,7 @@ public final class RateLimiter implements AutoCloseable {
         this.leases = new PermitLeases(windowMillis, new PermitLeases.Grid() {
             @Override
             public CompletionStage<RateVerdict> take(String key, int wanted) {
-                return takeFromGrid(key, wanted);
+                return takeFromGrid(RateLimit.ofKey(key), key, wanted);
             }
 
             @Override
@@ -86,12 +86,11 @@ public final class RateLimiter implements AutoCloseable {
             int most = Math.max(1, Math.min(limits.permitLeaseMax(), perWindow / LEASE_SHARE_DIVISOR));
             return leases.take(key, most);
         }
-        return takeFromGrid(key, 1).thenApply(verdict -> new Permit(key, verdict.windowStart()));
+        return takeFromGrid(limit, key, 1).thenApply(verdict -> new Permit(key, verdict.windowStart()));
     }
 
     /** Up to {@code wanted} permits of {@code key}: one grid call; fails with RATE_LIMITED when none is allowed. */
-    private CompletionStage<RateVerdict> takeFromGrid(String key, int wanted) {
-        RateLimit limit = RateLimit.ofKey(key);
+    private CompletionStage<RateVerdict> takeFromGrid(RateLimit limit, String key, int wanted) {
         int perWindow = limit.perWindow(limits);
         calls.called(limit.prefix(), "take");
         return windows.submitToKey(key, new TakePermit(perWindow, windowMillis, wanted)).thenApply(verdict -> {
