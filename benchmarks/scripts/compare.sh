@@ -15,6 +15,10 @@
 # Also: LOAD_JAVA_OPTS (generator JVM, see load.sh), BARE_JAVA_OPTS (baseline JVM, default none; its collector
 # is chosen as run.sh chooses it for edge nodes, scripts/gc-default.sh). GRIDCHAT_* variables reach gridchat; GRIDCHAT_AUTH_PBKDF2ITERATIONS defaults
 # to 1000 here so that signing in thousands of users (setup, not measured) takes seconds, not minutes.
+# Profiling a run: MEMBER_JAVA_OPTS and EDGE_JAVA_OPTS (scripts/run.sh) reach gridchat's JVMs, e.g.
+#   -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:StartFlightRecording=filename=m.jfr,settings=profile
+# Without DebugNonSafepoints, JFR charges samples in inlined code to the wrong frames (session 18: a lock-store
+# lookup that looked like 13% of the member was 0.7%).
 # Needs the ports of the baseline, the edge nodes (8080..), grid members (5701..) and MariaDB (3307) free.
 # gridchat keeps its data in ./data as with run.sh (each run uses new users and rooms). Logs and both
 # summaries: benchmarks/target/compare/. Every command line used is printed on stderr.
