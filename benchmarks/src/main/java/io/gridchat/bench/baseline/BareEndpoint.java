@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridchat.edge.ErrorCode;
 import io.gridchat.edge.Json;
+import io.gridchat.edge.ws.FrameSocket;
 import io.gridchat.edge.ws.Outbound;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -50,7 +51,7 @@ public final class BareEndpoint extends Endpoint {
         session = opened;
         outbound = new Outbound(MAX_QUEUED_FRAMES, this::onSendFailure,
                 () -> close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many unread frames"));
-        outbound.attach(opened.getAsyncRemote());
+        outbound.attach(FrameSocket.of(opened));
         opened.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::handle);
     }
 

@@ -76,7 +76,7 @@ public final class ChatConnection {
                     ? new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "the connection took too long to open")
                     : closeBeforeOpen;
         }
-        outbound.attach(opened.getAsyncRemote());
+        outbound.attach(FrameSocket.of(opened));
         if (closeNow != null) {
             close(closeNow);
         }

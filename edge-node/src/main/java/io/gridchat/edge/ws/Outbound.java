@@ -1,8 +1,5 @@
 package io.gridchat.edge.ws;
 
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -22,15 +19,17 @@ import org.slf4j.LoggerFactory;
  * written to the socket on its threads, not on the thread that enqueues them: an edge node's inbox thread
  * enqueues every delivery of the node, and writing each frame itself (Jetty's frame flush and a {@code write}
  * call per connection) made it the node's one serial step. Without one, the enqueuing thread writes.
+ * Frames that wait together go to the socket as one batch (each but the last sent as "more follow"), so a run of
+ * deliveries to one connection costs one socket write, not one per frame.
  * Thread-safe: any thread may enqueue; completions may arrive on any thread.
  */
-public final class Outbound implements SendHandler {
+public final class Outbound implements Consumer<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(Outbound.class);
     /** Set while this thread drains, so a send that completes synchronously does not recurse. */
     private static final ThreadLocal<Boolean> DRAINING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     /** Null until the socket is open: frames queued before that wait for {@link #attach}. */
-    private volatile RemoteEndpoint.Async remote;
+    private volatile FrameSocket remote;
     /** Frames (String) and actions to run once every frame before them is written (Runnable). */
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -62,7 +61,7 @@ public final class Outbound implements SendHandler {
     }
 
     /** The socket is open: writes what was queued, in order, then everything sent later. */
-    public void attach(RemoteEndpoint.Async socket) {
+    public void attach(FrameSocket socket) {
         this.remote = socket;
         drain();
     }
@@ -128,7 +127,7 @@ public final class Outbound implements SendHandler {
     }
 
     private void drain() {
-        RemoteEndpoint.Async socket = remote;
+        FrameSocket socket = remote;
         if (socket == null || DRAINING.get()) {
             return;
         }
@@ -144,7 +143,9 @@ public final class Outbound implements SendHandler {
                     continue;
                 }
                 writingChars = ((String) next).length();
-                socket.sendText((String) next, this);
+                // Only this drain polls, so a frame seen behind this one is still there to end the batch; an
+                // action is not a frame, and the frame before it must be written before the action runs.
+                socket.send((String) next, queue.peek() instanceof String, this);
             }
         } finally {
             DRAINING.set(Boolean.FALSE);
@@ -160,13 +161,14 @@ public final class Outbound implements SendHandler {
         }
     }
 
+    /** A frame was written (or buffered to go with the next one): null, or why it failed. */
     @Override
-    public void onResult(SendResult result) {
+    public void accept(Throwable failure) {
         queued.decrementAndGet();
         queuedChars.addAndGet(-writingChars);
         writing.set(false);
-        if (!result.isOK()) {
-            onFailure.accept(result.getException());
+        if (failure != null) {
+            onFailure.accept(failure);
             return;
         }
         drain();
