@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Leased message permits end to end (1 member, 2 edge nodes, 40 messages per user and window, so an edge node
- * leases at most 4 at once): a user who sends fast costs fewer grid calls than sends, never gets past the limit,
+ * Leased message permits end to end (1 member, 2 edge nodes, leasing on (off by default), 40 messages per user and
+ * window, so an edge node leases at most 4 at once): a user who sends fast costs fewer grid calls than sends, never gets past the limit,
  * and permits leased on one edge node but not used come back to the grid for the other once the user is idle.
  */
 class PermitLeaseTest {
@@ -37,7 +37,7 @@ class PermitLeaseTest {
     static void start() {
         // A day-long window: the test never straddles two fixed windows, where the older one would weigh less.
         platform = Platform.start(1, 2, Map.of("limits.messagesPerUser", "" + MESSAGES,
-                "limits.rateWindowSeconds", "86400"));
+                "limits.rateWindowSeconds", "86400", "limits.permitLeaseMax", "16"));
     }
 
     @AfterAll

@@ -17,7 +17,7 @@ class LimitSettingsTest {
         assertThat(limits.connectsPerAddress()).isEqualTo(5);
         assertThat(limits.failedLoginsPerAddress()).isEqualTo(5);
         assertThat(limits.failedLoginsPerUsername()).isEqualTo(5);
-        assertThat(limits.permitLeaseMax()).isEqualTo(16);
+        assertThat(limits.permitLeaseMax()).isEqualTo(1);
         assertThat(limits.maxConnectionsPerUser()).isEqualTo(20);
         assertThat(limits.maxRoomsPerConnection()).isEqualTo(200);
     }
