@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * deliveries to one connection costs one socket write, not one per frame.
  * Thread-safe: any thread may enqueue; completions may arrive on any thread.
  */
-public final class Outbound implements Consumer<Throwable> {
+public final class Outbound {
     private static final Logger LOG = LoggerFactory.getLogger(Outbound.class);
     /** Set while this thread drains, so a send that completes synchronously does not recurse. */
     private static final ThreadLocal<Boolean> DRAINING = ThreadLocal.withInitial(() -> Boolean.FALSE);
@@ -45,6 +45,8 @@ public final class Outbound implements Consumer<Throwable> {
     private final long maxQueuedChars;
     private final Consumer<Throwable> onFailure;
     private final Runnable onOverflow;
+    /** Told when the frame in flight is written (or buffered to go with the next one). */
+    private final Consumer<Throwable> written = this::written;
 
     public Outbound(int maxQueued, Consumer<Throwable> onFailure, Runnable onOverflow) {
         this(maxQueued, Long.MAX_VALUE, onFailure, onOverflow, null);
@@ -145,7 +147,7 @@ public final class Outbound implements Consumer<Throwable> {
                 writingChars = ((String) next).length();
                 // Only this drain polls, so a frame seen behind this one is still there to end the batch; an
                 // action is not a frame, and the frame before it must be written before the action runs.
-                socket.send((String) next, queue.peek() instanceof String, this);
+                socket.send((String) next, queue.peek() instanceof String, written);
             }
         } finally {
             DRAINING.set(Boolean.FALSE);
@@ -161,9 +163,8 @@ public final class Outbound implements Consumer<Throwable> {
         }
     }
 
-    /** A frame was written (or buffered to go with the next one): null, or why it failed. */
-    @Override
-    public void accept(Throwable failure) {
+    /** The frame in flight was written (or buffered to go with the next one): null, or why it failed. */
+    private void written(Throwable failure) {
         queued.decrementAndGet();
         queuedChars.addAndGet(-writingChars);
         writing.set(false);
