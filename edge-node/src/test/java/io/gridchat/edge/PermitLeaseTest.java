@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Leased message permits end to end (1 member, 2 edge nodes, leasing on (off by default), 40 messages per user and
- * window, so an edge node leases at most 4 at once): a user who sends fast costs fewer grid calls than sends, never gets past the limit,
- * and permits leased on one edge node but not used come back to the grid for the other once the user is idle.
+ * Leased message permits end to end (1 member, 2 edge nodes, leasing on (off by default), 40 messages per user
+ * and window, so an edge node leases at most 4 at once): a user who sends fast costs fewer grid calls than
+ * sends, never gets past the limit, and permits leased on one edge node but not used come back to the grid for
+ * the other once the user is idle.
  */
 class PermitLeaseTest {
     private static final int MESSAGES = 40;
