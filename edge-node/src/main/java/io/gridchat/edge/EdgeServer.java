@@ -59,7 +59,7 @@ final class EdgeServer {
             container.setDefaultMaxSessionIdleTimeout(Duration.ofSeconds(settings.idleTimeoutSeconds()).toMillis());
         });
         context.addServlet(new ServletHolder("ws", new UpgradeServlet(services, sessions)), "/ws");
-        ServletHolder api = new ServletHolder("api", new ApiServlet(services));
+        ServletHolder api = new ServletHolder("api", new ApiServlet(services, settings.httpTimeoutSeconds()));
         api.setAsyncSupported(true);
         context.addServlet(api, "/api/v1/*");
         context.addServlet(new ServletHolder("health", new HealthServlet(services.grid())), "/health/*");

@@ -39,12 +39,14 @@ import org.junit.jupiter.api.Test;
  * once its outbound queue passes limits.maxQueuedFrames, while a normal client in the same room keeps getting
  * every message on time; one that starts a handshake and goes silent is closed after
  * edge.handshakeTimeoutSeconds. And a grid that falls behind: past edge.maxGridCallsInFlight waiting calls, a
- * request is refused at once instead of queueing.
+ * request is refused at once instead of queueing, and one the grid does not answer within edge.httpTimeoutSeconds
+ * gets UNAVAILABLE as JSON.
  */
 class SlowConsumerTest {
     private static final int MAX_QUEUED_FRAMES = 50;
     private static final int MOST_SENDS = 5_000;
     private static final int MAX_GRID_CALLS = 100;
+    private static final int HTTP_TIMEOUT_SECONDS = 8;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Platform platform;
 
@@ -52,6 +54,7 @@ class SlowConsumerTest {
     static void start() {
         platform = Platform.start(1, 1, Map.of("limits.maxQueuedFrames", Integer.toString(MAX_QUEUED_FRAMES),
                 "edge.handshakeTimeoutSeconds", "2", "edge.maxGridCallsInFlight", Integer.toString(MAX_GRID_CALLS),
+                "edge.httpTimeoutSeconds", Integer.toString(HTTP_TIMEOUT_SECONDS),
                 "limits.apiCallsPerUser", "0")); // no rate-limit call before each API request: only the room's
     }
 
@@ -168,6 +171,33 @@ class SlowConsumerTest {
         assertThat(api.call("GET", "/api/v1/rooms/" + room, owner.token(), null).status()).isEqualTo(200);
         assertThat(api.call("GET", "/api/v1/rooms?active=true", owner.token(), null).status())
                 .as("the list after a refused query").isEqualTo(200);
+    }
+
+    @Test
+    void when_the_grid_does_not_answer_a_request_in_time_then_it_gets_unavailable_as_json_and_later_ones_are_answered()
+            throws Exception {
+        ApiClient api = new ApiClient(platform.http(0));
+        Account owner = api.register(ApiClient.uniqueName("late"));
+        String room = api.createRoom(owner, "late", "group");
+        HttpRequest get = HttpRequest.newBuilder(platform.http(0).resolve("/api/v1/rooms/" + room))
+                .header("Authorization", "Bearer " + owner.token()).timeout(Duration.ofSeconds(60)).build();
+        HttpResponse<String> timedOut;
+        Duration waited;
+        try (PartitionStall stall = PartitionStall.hold(platform.members().get(0).instance(), room)) {
+            long started = System.nanoTime();
+            timedOut = HTTP.send(get, HttpResponse.BodyHandlers.ofString());
+            waited = Duration.ofNanos(System.nanoTime() - started);
+        }
+        assertThat(timedOut.statusCode()).as("not the container's 500: %s", timedOut.body()).isEqualTo(503);
+        assertThat(timedOut.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/json"));
+        assertThat(Json.MAPPER.readTree(timedOut.body()).get("error").asText()).isEqualTo("UNAVAILABLE");
+        assertThat(waited).isBetween(Duration.ofSeconds(HTTP_TIMEOUT_SECONDS - 1),
+                Duration.ofSeconds(HTTP_TIMEOUT_SECONDS * 3L));
+        // The stalled call's late answer is dropped without harm; the grid answers the next request.
+        HttpResponse<String> answered = HTTP.send(get, HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(answered.body()).get("roomId").asText()).isEqualTo(room);
     }
 
     /** A client close frame (masked, with a zero mask) echoing 1013. */

@@ -21,10 +21,12 @@ package io.gridchat.config;
  *                          to write it to its connections); past it the node refuses sends with UNAVAILABLE until
  *                          it catches up; 0 turns it off. Clocks of members and edge nodes must agree well
  *                          within it
+ * @param httpTimeoutSeconds an HTTP API request the grid has not answered in this long gets 503 UNAVAILABLE (a
+ *                           JSON error like any other); an answer arriving later is dropped
  */
 public record EdgeSettings(String host, int port, String id, int idleTimeoutSeconds, int gridCallThreads,
                            int typingExpirySeconds, int heartbeatSeconds, int handshakeTimeoutSeconds,
-                           int maxGridCallsInFlight, int maxInboxLagMillis) {
+                           int maxGridCallsInFlight, int maxInboxLagMillis, int httpTimeoutSeconds) {
     public EdgeSettings {
         ConfigException.check(host != null && !host.isBlank(), "edge.host", "must not be empty");
         ConfigException.check(port >= 0 && port < 65536, "edge.port", "must be a port or 0");
@@ -37,5 +39,6 @@ public record EdgeSettings(String host, int port, String id, int idleTimeoutSeco
         ConfigException.check(maxGridCallsInFlight >= 100, "edge.maxGridCallsInFlight", "must be at least 100");
         ConfigException.check(maxInboxLagMillis == 0 || maxInboxLagMillis >= 100, "edge.maxInboxLagMillis",
                 "must be 0 (off) or at least 100");
+        ConfigException.check(httpTimeoutSeconds >= 1, "edge.httpTimeoutSeconds", "must be at least 1");
     }
 }

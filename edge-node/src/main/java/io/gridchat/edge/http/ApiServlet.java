@@ -11,6 +11,8 @@ import io.gridchat.edge.auth.TokenService.Token;
 import io.gridchat.edge.ratelimit.RateLimit;
 import io.gridchat.edge.rooms.RoomModeration;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,24 +20,28 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/*}: reads and bounds the request on the Jetty thread, then answers asynchronously when the
  * grid call completes. Every failure becomes a JSON error body; no stack trace ever reaches a client. An
- * authenticated call first takes a permit of the user's API limit; a login, of the failed-login limits.
+ * authenticated call first takes a permit of the user's API limit; a login, of the failed-login limits. A request
+ * the grid has not answered within {@code edge.httpTimeoutSeconds} gets UNAVAILABLE; its late answer is dropped.
  */
 public final class ApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
-    private static final long ASYNC_TIMEOUT_MILLIS = 30_000;
 
     private final transient EdgeServices services;
     private final transient ApiRoutes routes;
+    private final long timeoutMillis;
 
-    public ApiServlet(EdgeServices services) {
+    public ApiServlet(EdgeServices services, int timeoutSeconds) {
         this.services = services;
         this.routes = new ApiRoutes(services);
+        this.timeoutMillis = TimeUnit.SECONDS.toMillis(timeoutSeconds);
     }
 
     @Override
@@ -48,8 +54,15 @@ public final class ApiServlet extends HttpServlet {
             reply = CompletableFuture.failedFuture(e);
         }
         AsyncContext async = request.startAsync();
-        async.setTimeout(ASYNC_TIMEOUT_MILLIS);
+        async.setTimeout(timeoutMillis);
+        // Exactly one of the answer and the timeout writes the response: the first to claim it.
+        AtomicBoolean claimed = new AtomicBoolean();
+        async.addListener(new TimeoutAnswer(claimed, request, response));
         reply.whenComplete((result, failure) -> {
+            if (!claimed.compareAndSet(false, true)) {
+                LOG.debug("dropped the late answer to {} {}", request.getMethod(), request.getRequestURI());
+                return;
+            }
             try {
                 if (failure != null) {
                     ClientError error = Failures.toClientError(failure, request.getMethod() + " "
@@ -65,6 +78,49 @@ public final class ApiServlet extends HttpServlet {
                 async.complete();
             }
         });
+    }
+
+    /**
+     * Answers a request still waiting for the grid when its time is up with UNAVAILABLE; without it the container
+     * would answer 500 with an HTML page.
+     */
+    private final class TimeoutAnswer implements AsyncListener {
+        private final AtomicBoolean claimed;
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+
+        TimeoutAnswer(AtomicBoolean claimed, HttpServletRequest request, HttpServletResponse response) {
+            this.claimed = claimed;
+            this.request = request;
+            this.response = response;
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) throws IOException {
+            if (!claimed.compareAndSet(false, true)) {
+                return; // the answer is being written; it completes the request
+            }
+            LOG.warn("no answer from the grid in {} ms for {} {}", timeoutMillis, request.getMethod(),
+                    request.getRequestURI());
+            try {
+                services.metrics().error(ErrorCode.UNAVAILABLE);
+                JsonResponses.error(response, ErrorCode.UNAVAILABLE, "the server did not answer in time, try again");
+            } finally {
+                event.getAsyncContext().complete();
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
     }
 
     /** The routes of protocol v1 that this server implements. */
