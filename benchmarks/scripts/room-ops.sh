@@ -12,6 +12,10 @@
 # stdout: one JSON summary line. stderr: the command line used, logs and a progress line a second.
 # Environment: LOAD_JAVA_OPTS (default "-Xms512m -Xmx1g"; the collector is chosen as run.sh chooses it for the
 # servers, scripts/gc-default.sh, unless these options name one), BENCH_LOG_LEVEL (default INFO).
+# Profiling: start the servers with a recording that begins with the JVM (run.sh's MEMBER_JAVA_OPTS/EDGE_JAVA_OPTS,
+# e.g. -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:StartFlightRecording=filename=m.jfr,settings=default)
+# and cut it to the measured window afterwards; a `jcmd JFR.start settings=profile` in the middle of a run stalls
+# the servers long enough to tip this load into collapse (session 19, benchmarks/RESULTS.md "Rooms").
 # Builds the benchmarks module (and what it needs, into each module's target/, nothing installed) first when its
 # jar is missing. The servers must allow the load (API calls, upgrades from one address): start them with the
 # limits raised as above.

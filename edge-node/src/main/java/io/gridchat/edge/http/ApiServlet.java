@@ -98,7 +98,9 @@ public final class ApiServlet extends HttpServlet {
         @Override
         public void onTimeout(AsyncEvent event) throws IOException {
             if (!claimed.compareAndSet(false, true)) {
-                return; // the answer is being written; it completes the request
+                // The answer claimed it a moment before and completes the request. Should the container end the
+                // request first (the answer has not called complete() yet), the answer's write fails quietly.
+                return;
             }
             LOG.warn("no answer from the grid in {} ms for {} {}", timeoutMillis, request.getMethod(),
                     request.getRequestURI());
