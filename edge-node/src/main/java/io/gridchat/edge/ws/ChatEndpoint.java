@@ -8,7 +8,6 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
-import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatEndpoint extends Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
-    /**
-     * Jetty reads into buffers of the session's input buffer size and starts every incoming text message's
-     * builder at that size (4 KB by default), so each client frame, mostly 100 to 300 bytes, cost 4 KB: a fifth of
-     * an edge node's allocation under room operations (benchmarks/RESULTS.md "Rooms", session 19). A larger
-     * frame spans several reads and its builder grows.
-     */
-    static final int INPUT_BUFFER_BYTES = 1024;
 
     private final SessionRegistry sessions;
     private final EdgeServices services;
@@ -50,9 +42,6 @@ public final class ChatEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        if (session instanceof JakartaWebSocketSession jetty) {
-            jetty.getCoreSession().setInputBufferSize(INPUT_BUFFER_BYTES);
-        }
         sessions.opened(connection, session);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text ->
                 frames.handle(connection, text));
