@@ -123,7 +123,7 @@ class ChatEndToEndTest {
         assertThat(reply.get("code").asText()).isEqualTo("TOO_LARGE");
         JsonNode emoji = client.ack("send", "room", room, "text", "😀".repeat(4000));
         assertThat(emoji.get("seq").asLong()).isEqualTo(1);
-        // 16,000 bytes: a frame spanning sixteen of the server's 1 KB reads arrives whole
+        // 16,000 bytes, several of the server's reads: the frame arrives whole
         assertThat(client.ack("history", "room", room).get("messages").get(0).get("text").asText())
                 .isEqualTo("😀".repeat(4000));
         // refused before it is parsed, so the error cannot echo an id
