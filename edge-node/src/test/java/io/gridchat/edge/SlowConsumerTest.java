@@ -132,8 +132,7 @@ class SlowConsumerTest {
         List<CompletableFuture<HttpResponse<String>>> waiting;
         try (PartitionStall stall = PartitionStall.hold(member, room)) {
             List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
-            HttpRequest get = HttpRequest.newBuilder(platform.http(0).resolve("/api/v1/rooms/" + room))
-                    .header("Authorization", "Bearer " + owner.token()).timeout(Duration.ofSeconds(60)).build();
+            HttpRequest get = roomRequest(owner, room);
             for (int i = 0; i < requests; i++) {
                 responses.add(HTTP.sendAsync(get, HttpResponse.BodyHandlers.ofString()));
             }
@@ -179,8 +178,7 @@ class SlowConsumerTest {
         ApiClient api = new ApiClient(platform.http(0));
         Account owner = api.register(ApiClient.uniqueName("late"));
         String room = api.createRoom(owner, "late", "group");
-        HttpRequest get = HttpRequest.newBuilder(platform.http(0).resolve("/api/v1/rooms/" + room))
-                .header("Authorization", "Bearer " + owner.token()).timeout(Duration.ofSeconds(60)).build();
+        HttpRequest get = roomRequest(owner, room);
         HttpResponse<String> timedOut;
         Duration waited;
         try (PartitionStall stall = PartitionStall.hold(platform.members().get(0).instance(), room)) {
@@ -198,6 +196,12 @@ class SlowConsumerTest {
         HttpResponse<String> answered = HTTP.send(get, HttpResponse.BodyHandlers.ofString());
         assertThat(answered.statusCode()).isEqualTo(200);
         assertThat(Json.MAPPER.readTree(answered.body()).get("roomId").asText()).isEqualTo(room);
+    }
+
+    /** {@code GET /api/v1/rooms/{room}} as {@code owner}, waiting as long as a stalled grid may take. */
+    private static HttpRequest roomRequest(Account owner, String room) {
+        return HttpRequest.newBuilder(platform.http(0).resolve("/api/v1/rooms/" + room))
+                .header("Authorization", "Bearer " + owner.token()).timeout(Duration.ofSeconds(60)).build();
     }
 
     /** A client close frame (masked, with a zero mask) echoing 1013. */

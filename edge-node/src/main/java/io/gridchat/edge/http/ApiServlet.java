@@ -57,7 +57,7 @@ public final class ApiServlet extends HttpServlet {
         async.setTimeout(timeoutMillis);
         // Exactly one of the answer and the timeout writes the response: the first to claim it.
         AtomicBoolean claimed = new AtomicBoolean();
-        async.addListener(new TimeoutAnswer(claimed, request, response));
+        async.addListener(new TimeoutAnswer(claimed));
         reply.whenComplete((result, failure) -> {
             if (!claimed.compareAndSet(false, true)) {
                 LOG.debug("dropped the late answer to {} {}", request.getMethod(), request.getRequestURI());
@@ -86,13 +86,9 @@ public final class ApiServlet extends HttpServlet {
      */
     private final class TimeoutAnswer implements AsyncListener {
         private final AtomicBoolean claimed;
-        private final HttpServletRequest request;
-        private final HttpServletResponse response;
 
-        TimeoutAnswer(AtomicBoolean claimed, HttpServletRequest request, HttpServletResponse response) {
+        TimeoutAnswer(AtomicBoolean claimed) {
             this.claimed = claimed;
-            this.request = request;
-            this.response = response;
         }
 
         @Override
@@ -102,13 +98,16 @@ public final class ApiServlet extends HttpServlet {
                 // request first (the answer has not called complete() yet), the answer's write fails quietly.
                 return;
             }
+            AsyncContext async = event.getAsyncContext();
+            HttpServletRequest request = (HttpServletRequest) async.getRequest();
             LOG.warn("no answer from the grid in {} ms for {} {}", timeoutMillis, request.getMethod(),
                     request.getRequestURI());
             try {
                 services.metrics().error(ErrorCode.UNAVAILABLE);
-                JsonResponses.error(response, ErrorCode.UNAVAILABLE, "the server did not answer in time, try again");
+                JsonResponses.error((HttpServletResponse) async.getResponse(), ErrorCode.UNAVAILABLE,
+                        "the server did not answer in time, try again");
             } finally {
-                event.getAsyncContext().complete();
+                async.complete();
             }
         }
 
