@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Grid members in this JVM, configured as grid-node's MemberConfigFactory configures the maps a send touches
- * (rooms, room-logs, members, rosters, messages, dedupe, rate-limits): the same backups, write-behind settings, coalescing and
- * messages event journal, and GridSettings in the user context. What differs, and why:
+ * (rooms, room-logs, members, rosters, messages, dedupe, rate-limits): the same backups, write-behind settings,
+ * coalescing, MapStore operations run in one go on the partition thread (offload off), messages event journal, and
+ * GridSettings in the user context. What differs, and why:
  * <ul>
  *   <li>write-behind maps store into {@link NoopMapStore}, not MySQL: the partition thread still queues every
  *   write, but no database competes for the CPU;</li>
@@ -129,7 +130,8 @@ final class BenchGrid implements AutoCloseable {
     private static MapConfig stored(String name, GridSettings grid) {
         MapStoreConfig store = new MapStoreConfig().setEnabled(true).setImplementation(new NoopMapStore())
                 .setWriteDelaySeconds(grid.writeDelaySeconds()).setWriteBatchSize(grid.writeBatchSize())
-                .setWriteCoalescing(true).setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
+                .setWriteCoalescing(true).setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER)
+                .setOffload(false);
         return inMemory(name, grid).setMapStoreConfig(store);
     }
 }
