@@ -2,12 +2,9 @@ package io.gridchat.bench.load;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gridchat.bench.ws.WsConnection;
+import io.gridchat.bench.ws.WsListener;
 import io.gridchat.edge.Json;
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.MessageHandler;
-import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -23,16 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One generator connection, one user. Receive threads (Jetty's, one frame at a time per connection) only
- * count and time frames; nothing here blocks. Writes are asynchronous and come from one thread at a time:
- * joins from the setup thread, sends from the scheduler thread. A write may start while earlier ones are
- * still in flight: Jetty queues whole frames in order. Like a real client, a connection the server closed with
- * 1013 (try again later: a slow consumer, an edge inbox that overran) opens again after a short random pause and
- * resumes each of its rooms from its first missing seq; the seqs each room delivered are remembered, so a message
- * arriving twice (pushed live and resumed) counts once. Thread-safe. Public only because the Jakarta container
- * requires endpoint classes to be.
+ * One generator connection, one user. The client's selector thread (one frame at a time per connection) only
+ * counts and times frames; nothing here blocks. Writes never wait and come from one thread at a time: joins
+ * from the setup thread, sends from the scheduler thread; frames the socket does not take at once wait, in
+ * order. Like a real client, a connection the server closed with 1013 (try again later: a slow consumer, an edge
+ * inbox that overran) opens again after a short random pause and resumes each of its rooms from its first
+ * missing seq; the seqs each room delivered are remembered, so a message arriving twice (pushed live and resumed)
+ * counts once. Thread-safe.
  */
-public final class LoadConnection extends Endpoint {
+final class LoadConnection implements WsListener {
     private static final Logger LOG = LoggerFactory.getLogger(LoadConnection.class);
     private static final String SEND_ID = "s";
     private static final String JOIN_ID = "j";
@@ -42,6 +38,8 @@ public final class LoadConnection extends Endpoint {
     /** Most messages one resume returns (the server's default grid.maxPageSize): a full page asks again. */
     private static final int RESUME_PAGE = 1000;
     private static final long MAX_REOPEN_PAUSE_MILLIS = 2_000;
+    /** The close code of a server that wants the client back later (a slow consumer, an inbox that overran). */
+    private static final int TRY_AGAIN_LATER = 1013;
     private static final ScheduledExecutorService REOPENS = Executors.newScheduledThreadPool(2, task -> {
         Thread thread = new Thread(task, "load-reopen");
         thread.setDaemon(true);
@@ -54,7 +52,7 @@ public final class LoadConnection extends Endpoint {
     private final Map<String, CompletableFuture<Void>> joins = new ConcurrentHashMap<>();
     /** Per room, the seqs delivered here (counted once); guarded by itself. */
     private final Map<String, BitSet> seen = new HashMap<>();
-    private volatile Session session;
+    private volatile WsConnection connection;
     private volatile boolean closing;
     /** Opens this endpoint again (blocking); set once it connected the first time. */
     private volatile Runnable reopen;
@@ -75,11 +73,10 @@ public final class LoadConnection extends Endpoint {
         this.reopen = reopen;
     }
 
-    @Override
-    public void onOpen(Session opened, EndpointConfig config) {
-        boolean again = session != null;
-        this.session = opened;
-        opened.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onFrame);
+    /** The connection is open (again, after the server closed it with 1013: then every room resumes). */
+    void opened(WsConnection opened) {
+        boolean again = connection != null;
+        this.connection = opened;
         if (again) {
             stats.error("REOPENED");
             List<String> rooms;
@@ -91,15 +88,15 @@ public final class LoadConnection extends Endpoint {
     }
 
     @Override
-    public void onClose(Session closed, CloseReason reason) {
+    public void onClose(WsConnection closed, int code, String reason) {
         joins.values().forEach(join -> join.completeExceptionally(new IOException("connection closed")));
         if (closing) {
             return;
         }
-        LOG.warn("connection {} closed by the server: {}", index, reason);
+        LOG.warn("connection {} closed: {} {}", index, code, reason);
         stats.error("CLOSED");
         Runnable again = reopen;
-        if (again != null && reason.getCloseCode().getCode() == CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode()) {
+        if (again != null && code == TRY_AGAIN_LATER) {
             REOPENS.schedule(() -> {
                 try {
                     again.run();
@@ -124,19 +121,10 @@ public final class LoadConnection extends Endpoint {
     private void resumeAfter(String roomId, long afterSeq) {
         String frame = Json.write(Json.object().put("type", "resume").put("id", RESUME_ID + roomId)
                 .put("room", roomId).put("afterSeq", afterSeq));
-        Session current = session;
-        if (current != null && current.isOpen()) {
-            current.getAsyncRemote().sendText(frame, result -> {
-                if (!result.isOK()) {
-                    stats.error("RESUME_FAILED");
-                }
-            });
+        WsConnection current = connection;
+        if (current != null && !current.sendText(frame)) {
+            stats.error("RESUME_FAILED");
         }
-    }
-
-    @Override
-    public void onError(Session failed, Throwable failure) {
-        LOG.debug("connection {} failed", index, failure);
     }
 
     /** Joins a room; completes when the server acknowledged it. */
@@ -148,42 +136,36 @@ public final class LoadConnection extends Endpoint {
         String id = JOIN_ID + roomId;
         joins.put(id, joined);
         String frame = Json.write(Json.object().put("type", "join").put("id", id).put("room", roomId));
-        session.getAsyncRemote().sendText(frame, result -> {
-            if (!result.isOK()) {
-                joined.completeExceptionally(result.getException());
-            }
-        });
+        if (!connection.sendText(frame)) {
+            joins.remove(id);
+            joined.completeExceptionally(new IOException("connection " + index + " is closed"));
+        }
         return joined;
     }
 
     /** Writes a send frame without waiting; a write that fails counts as a failed send. */
     void send(String frame) {
         stats.sent();
-        Session current = session;
+        WsConnection current = connection;
         if (current == null || !current.isOpen()) {
             stats.sendFailed("NOT_CONNECTED");
             return;
         }
-        current.getAsyncRemote().sendText(frame, result -> {
-            if (!result.isOK()) {
-                stats.sendFailed("SEND_FAILED");
-            }
-        });
+        if (!current.sendText(frame)) {
+            stats.sendFailed("SEND_FAILED");
+        }
     }
 
     void close() {
         closing = true;
-        Session current = session;
-        if (current != null && current.isOpen()) {
-            try {
-                current.close();
-            } catch (IOException e) {
-                LOG.debug("close of connection {} failed", index, e);
-            }
+        WsConnection current = connection;
+        if (current != null) {
+            current.close();
         }
     }
 
-    private void onFrame(String frame) {
+    @Override
+    public void onText(WsConnection from, String frame) {
         long now = System.nanoTime();
         if (ProbeText.isMessageFrame(frame)) {
             if (firstTime(stringAfter(frame, ROOM_FIELD), numberAfter(frame, SEQ_FIELD))) {

@@ -1,12 +1,11 @@
 package io.gridchat.bench.load;
 
+import io.gridchat.bench.ws.WsClient;
 import io.gridchat.edge.Json;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.ee10.websocket.jakarta.client.JakartaWebSocketClientContainer;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +19,14 @@ public final class LoadGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(LoadGenerator.class);
     private static final long DRAIN_POLL_MILLIS = 100;
     private static final long STORED_POLL_MILLIS = 500;
-    /** Connections are never idle for long in a run; the margin covers setup and drain. */
-    private static final long IDLE_MARGIN_SECONDS = 600;
-    private static final int MAX_FRAME_CHARS = 16 * 1024 * 1024;
+    /**
+     * One thread reads every connection's deliveries: the generator shares the 2-core box it measures, and a
+     * delivery costs it a few microseconds (the probe's send time is read without parsing the frame).
+     */
+    private static final int SELECTOR_THREADS = 1;
+    /** A resume answers up to 1,000 messages in one frame (~70 KB of load messages); far more is a fault. */
+    private static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     private LoadGenerator() {
     }
@@ -56,35 +60,20 @@ public final class LoadGenerator {
         RoomPlan plan = RoomPlan.of(options);
         ProbeText probe = new ProbeText(run);
         LoadStats stats = new LoadStats();
-        // An own thread pool, stopped last: the container's default pool, stopped with it, waited five
-        // seconds for selector threads that were still running.
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("load-ws");
-        threads.start();
-        HttpClient http = new HttpClient();
-        http.setExecutor(threads);
-        http.start();
-        JakartaWebSocketClientContainer container = new JakartaWebSocketClientContainer(http);
-        container.setDefaultMaxSessionIdleTimeout(TimeUnit.SECONDS.toMillis(options.warmupSeconds()
-                + options.durationSeconds() + options.drainSeconds() + IDLE_MARGIN_SECONDS));
-        // A resume answers up to 1,000 messages in one frame (~70 KB of load messages): over Jetty's 64 KB default.
-        container.setDefaultMaxTextMessageBufferSize(MAX_FRAME_CHARS);
-        container.start();
+        WsClient client = new WsClient("load-ws", SELECTOR_THREADS, MAX_FRAME_BYTES, CONNECT_TIMEOUT);
         Setup.Prepared prepared = null;
         try {
             LOG.info("run {}: {} connections over {} edge(s), {} rooms x {} participants, {} sends/s",
                     run, options.connections(), options.edges().size(), options.rooms(), options.participants(),
                     options.rate());
-            prepared = new Setup(options, plan, new ApiClient(), container)
+            prepared = new Setup(options, plan, new ApiClient(), client)
                     .prepare(index -> new LoadConnection(index, stats, probe));
             return measure(options, plan, prepared, probe, run, stats);
         } finally {
             if (prepared != null) {
                 prepared.connections().forEach(LoadConnection::close);
             }
-            container.stop();
-            http.stop();
-            threads.stop();
+            client.close();
         }
     }
 

@@ -1,8 +1,7 @@
 package io.gridchat.bench.load;
 
-import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.DeploymentException;
-import jakarta.websocket.WebSocketContainer;
+import io.gridchat.bench.ws.WsClient;
+import io.gridchat.bench.ws.WsRefusedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,13 +25,13 @@ final class Setup {
     private final LoadOptions options;
     private final RoomPlan plan;
     private final ApiClient api;
-    private final WebSocketContainer container;
+    private final WsClient client;
 
-    Setup(LoadOptions options, RoomPlan plan, ApiClient api, WebSocketContainer container) {
+    Setup(LoadOptions options, RoomPlan plan, ApiClient api, WsClient client) {
         this.options = options;
         this.plan = plan;
         this.api = api;
-        this.container = container;
+        this.client = client;
     }
 
     /** Connections ready to send, and the ids of the rooms (index = room number of the plan). */
@@ -72,10 +71,10 @@ final class Setup {
         URI uri = URI.create(options.edgeOf(index).ws() + "/ws?token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8));
         try {
-            container.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), uri);
+            endpoint.opened(client.connect(uri, endpoint));
             endpoint.reopenWith(() -> connect(endpoint, index, token));
             return endpoint;
-        } catch (DeploymentException e) {
+        } catch (WsRefusedException e) {
             throw new IllegalStateException("connection " + index + " to " + uri.getHost() + ":" + uri.getPort()
                     + " was refused: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -3,13 +3,9 @@ package io.gridchat.bench.rooms;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridchat.bench.rooms.RoomStats.Op;
+import io.gridchat.bench.ws.WsConnection;
+import io.gridchat.bench.ws.WsListener;
 import io.gridchat.edge.Json;
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.MessageHandler;
-import jakarta.websocket.Session;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -24,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * One benchmark connection, one user, holding a few rooms: each operation due on it joins a random room it does
  * not hold while it holds fewer than {@code hold}, else leaves its oldest room, so in steady state joins and
  * leaves alternate. {@link #operate} runs on the scheduler thread only (it alone touches the held rooms);
- * receive threads (Jetty's, one frame at a time per connection) answer operations and never block. Writes are
- * asynchronous. Thread-safe as used. Public only because the Jakarta container requires endpoint classes to be.
+ * the client's selector thread (one frame at a time per connection) answers operations and never blocks. Writes
+ * go out on the scheduler thread without waiting. Thread-safe as used.
  */
-public final class RoomConnection extends Endpoint {
+final class RoomConnection implements WsListener {
     private static final Logger LOG = LoggerFactory.getLogger(RoomConnection.class);
 
     private final int index;
@@ -41,7 +37,7 @@ public final class RoomConnection extends Endpoint {
     /** Rooms held or being left: not joined again until the leave is answered. */
     private final Set<Integer> busy = ConcurrentHashMap.newKeySet();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private volatile Session session;
+    private volatile WsConnection connection;
     private volatile boolean closing;
 
     /** A room joined or being joined; {@code state} is written by the receive thread. */
@@ -70,23 +66,17 @@ public final class RoomConnection extends Endpoint {
         this.random = new SplittableRandom(seed);
     }
 
-    @Override
-    public void onOpen(Session opened, EndpointConfig config) {
-        this.session = opened;
-        opened.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onFrame);
+    /** The connection is open: operations may go out. */
+    void opened(WsConnection opened) {
+        this.connection = opened;
     }
 
     @Override
-    public void onClose(Session closed, CloseReason reason) {
+    public void onClose(WsConnection closed, int code, String reason) {
         if (!closing) {
-            LOG.warn("connection {} closed by the server: {}", index, reason);
+            LOG.warn("connection {} closed: {} {}", index, code, reason);
             stats.connectionError("CLOSED");
         }
-    }
-
-    @Override
-    public void onError(Session failed, Throwable failure) {
-        LOG.debug("connection {} failed", index, failure);
     }
 
     /** Operation {@code op}, due at {@code scheduledNanos}: a join or a leave, as the held rooms decide. */
@@ -113,13 +103,9 @@ public final class RoomConnection extends Endpoint {
 
     void close() {
         closing = true;
-        Session current = session;
-        if (current != null && current.isOpen()) {
-            try {
-                current.close();
-            } catch (IOException e) {
-                LOG.debug("close of connection {} failed", index, e);
-            }
+        WsConnection current = connection;
+        if (current != null) {
+            current.close();
         }
     }
 
@@ -134,7 +120,7 @@ public final class RoomConnection extends Endpoint {
 
     private void write(Op op, String id, Held room, long scheduledNanos) {
         stats.sent(op);
-        Session current = session;
+        WsConnection current = connection;
         if (current == null || !current.isOpen()) {
             answer(id, new Pending(op, room, scheduledNanos), "NOT_CONNECTED");
             return;
@@ -142,17 +128,16 @@ public final class RoomConnection extends Endpoint {
         pending.put(id, new Pending(op, room, scheduledNanos));
         String frame = Json.write(Json.object().put("type", op == Op.JOIN ? "join" : "leave").put("id", id)
                 .put("room", roomIds.get(room.room)));
-        current.getAsyncRemote().sendText(frame, result -> {
-            if (!result.isOK()) {
-                Pending unsent = pending.remove(id);
-                if (unsent != null) {
-                    answer(id, unsent, "SEND_FAILED");
-                }
+        if (!current.sendText(frame)) {
+            Pending unsent = pending.remove(id);
+            if (unsent != null) {
+                answer(id, unsent, "SEND_FAILED");
             }
-        });
+        }
     }
 
-    private void onFrame(String frame) {
+    @Override
+    public void onText(WsConnection from, String frame) {
         long now = System.nanoTime();
         JsonNode node;
         try {

@@ -2,14 +2,13 @@ package io.gridchat.bench.rooms;
 
 import io.gridchat.bench.load.ApiClient;
 import io.gridchat.bench.rooms.RoomStats.Op;
+import io.gridchat.bench.ws.WsClient;
 import io.gridchat.edge.Json;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.ee10.websocket.jakarta.client.JakartaWebSocketClientContainer;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +22,11 @@ import org.slf4j.LoggerFactory;
 public final class RoomOpsBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(RoomOpsBenchmark.class);
     private static final long DRAIN_POLL_MILLIS = 100;
-    /** Connections are never idle for long in a run; the margin covers setup and drain. */
-    private static final long IDLE_MARGIN_SECONDS = 600;
+    /** One thread reads every connection's answers: the generator shares the 2-core box it measures. */
+    private static final int SELECTOR_THREADS = 1;
+    /** Answers and room events are small; the largest is a join's answer with the room's recent messages. */
+    private static final int MAX_FRAME_BYTES = 1 << 20;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     private RoomOpsBenchmark() {
     }
@@ -56,23 +58,13 @@ public final class RoomOpsBenchmark {
     static RoomOpsSummary run(RoomOpsOptions options) throws Exception {
         long seed = ThreadLocalRandom.current().nextLong();
         RoomStats stats = new RoomStats();
-        // An own thread pool, stopped last, as in the load generator.
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("rooms-ws");
-        threads.start();
-        HttpClient http = new HttpClient();
-        http.setExecutor(threads);
-        http.start();
-        JakartaWebSocketClientContainer container = new JakartaWebSocketClientContainer(http);
-        container.setDefaultMaxSessionIdleTimeout(TimeUnit.SECONDS.toMillis(options.warmupSeconds()
-                + options.durationSeconds() + options.drainSeconds() + IDLE_MARGIN_SECONDS));
-        container.start();
+        WsClient client = new WsClient("rooms-ws", SELECTOR_THREADS, MAX_FRAME_BYTES, CONNECT_TIMEOUT);
         ApiClient api = new ApiClient();
         RoomSetup.Prepared prepared = null;
         try {
             LOG.info("{} users over {} edge(s), {} rooms, {} room operations/s, {} active-list requests/s",
                     options.users(), options.edges().size(), options.rooms(), options.rate(), options.activeRate());
-            prepared = new RoomSetup(options, api, container).prepare((index, roomIds) -> new RoomConnection(
+            prepared = new RoomSetup(options, api, client).prepare((index, roomIds) -> new RoomConnection(
                     index, roomIds, options.hold(), options.maxHeld(), stats, seed + index));
             ActiveRoomsSampler sampler = new ActiveRoomsSampler(api, options.edgeOf(0),
                     prepared.accounts().get(0).token(), options.activeLimit(), options.activeRate());
@@ -81,9 +73,7 @@ public final class RoomOpsBenchmark {
             if (prepared != null) {
                 prepared.connections().forEach(RoomConnection::close);
             }
-            container.stop();
-            http.stop();
-            threads.stop();
+            client.close();
         }
     }
 

@@ -2,9 +2,8 @@ package io.gridchat.bench.rooms;
 
 import io.gridchat.bench.load.ApiClient;
 import io.gridchat.bench.load.BoundedCalls;
-import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.DeploymentException;
-import jakarta.websocket.WebSocketContainer;
+import io.gridchat.bench.ws.WsClient;
+import io.gridchat.bench.ws.WsRefusedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,12 +26,12 @@ final class RoomSetup {
 
     private final RoomOpsOptions options;
     private final ApiClient api;
-    private final WebSocketContainer container;
+    private final WsClient client;
 
-    RoomSetup(RoomOpsOptions options, ApiClient api, WebSocketContainer container) {
+    RoomSetup(RoomOpsOptions options, ApiClient api, WsClient client) {
         this.options = options;
         this.api = api;
-        this.container = container;
+        this.client = client;
     }
 
     /** The signed-in users, the ids of the rooms (index = room number) and the open connections (one a user). */
@@ -67,9 +66,9 @@ final class RoomSetup {
         URI uri = URI.create(options.edgeOf(index).ws() + "/ws?token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8));
         try {
-            container.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), uri);
+            endpoint.opened(client.connect(uri, endpoint));
             return endpoint;
-        } catch (DeploymentException e) {
+        } catch (WsRefusedException e) {
             throw new IllegalStateException("connection " + index + " to " + uri.getHost() + ":" + uri.getPort()
                     + " was refused: " + e.getMessage(), e);
         } catch (IOException e) {
