@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnMessage;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +49,22 @@ class WsClientTest {
                 for (int i = 0; i < parts.length; i++) {
                     session.getBasicRemote().sendText(parts[i], i == parts.length - 1);
                 }
+            } else if (text.startsWith("ping:")) {
+                session.getBasicRemote().sendPing(ByteBuffer.wrap(text.substring(5).getBytes(StandardCharsets.UTF_8)));
             } else if (text.startsWith("repeat:")) {
                 int times = Integer.parseInt(text.substring(7));
                 session.getBasicRemote().sendText("x".repeat(times));
             } else {
                 session.getBasicRemote().sendText(text);
             }
+        }
+
+        @OnMessage
+        public void onPong(Session session, PongMessage pong) throws IOException {
+            ByteBuffer data = pong.getApplicationData();
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            session.getBasicRemote().sendText("pong:" + new String(bytes, StandardCharsets.UTF_8));
         }
     }
 
@@ -139,6 +152,14 @@ class WsClientTest {
         WsConnection connection = client.connect(echo(), recorder);
         connection.sendText("fragments:one,two,three");
         assertThat(recorder.next()).isEqualTo("onetwothree");
+    }
+
+    @Test
+    void pingsAreAnsweredWithTheirData() throws Exception {
+        Recorder recorder = new Recorder();
+        WsConnection connection = client.connect(echo(), recorder);
+        connection.sendText("ping:are you there");
+        assertThat(recorder.next()).isEqualTo("pong:are you there");
     }
 
     @Test
