@@ -1,12 +1,6 @@
 package io.gridchat.bench.load;
 
 import io.gridchat.bench.ws.WsClient;
-import io.gridchat.bench.ws.WsRefusedException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -68,17 +62,8 @@ final class Setup {
     }
 
     private LoadConnection connect(LoadConnection endpoint, int index, String token) {
-        URI uri = URI.create(options.edgeOf(index).ws() + "/ws?token="
-                + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        try {
-            endpoint.opened(client.connect(uri, endpoint));
-            endpoint.reopenWith(() -> connect(endpoint, index, token));
-            return endpoint;
-        } catch (WsRefusedException e) {
-            throw new IllegalStateException("connection " + index + " to " + uri.getHost() + ":" + uri.getPort()
-                    + " was refused: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("connection " + index + " failed", e);
-        }
+        endpoint.opened(options.edgeOf(index).connect(client, token, endpoint, "connection " + index));
+        endpoint.reopenWith(() -> connect(endpoint, index, token));
+        return endpoint;
     }
 }

@@ -3,12 +3,6 @@ package io.gridchat.bench.rooms;
 import io.gridchat.bench.load.ApiClient;
 import io.gridchat.bench.load.BoundedCalls;
 import io.gridchat.bench.ws.WsClient;
-import io.gridchat.bench.ws.WsRefusedException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -63,16 +57,7 @@ final class RoomSetup {
     }
 
     private RoomConnection connect(RoomConnection endpoint, int index, String token) {
-        URI uri = URI.create(options.edgeOf(index).ws() + "/ws?token="
-                + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        try {
-            endpoint.opened(client.connect(uri, endpoint));
-            return endpoint;
-        } catch (WsRefusedException e) {
-            throw new IllegalStateException("connection " + index + " to " + uri.getHost() + ":" + uri.getPort()
-                    + " was refused: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("connection " + index + " failed", e);
-        }
+        endpoint.opened(options.edgeOf(index).connect(client, token, endpoint, "connection " + index));
+        return endpoint;
     }
 }

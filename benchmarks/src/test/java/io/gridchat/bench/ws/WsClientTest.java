@@ -88,6 +88,11 @@ class WsClientTest {
             assertThat(text).as("a message within 10 s").isNotNull();
             return text;
         }
+
+        /** The close code and reason the listener heard, waiting up to 10 s for them. */
+        String closeHeard() throws Exception {
+            return closed.get(10, TimeUnit.SECONDS);
+        }
     }
 
     @BeforeAll
@@ -123,14 +128,15 @@ class WsClientTest {
         client.close();
     }
 
-    private URI echo() {
-        return URI.create("ws://127.0.0.1:" + port + "/echo?token=a%20b");
+    /** A connection to the echo endpoint whose listener is {@code recorder}. */
+    private WsConnection openEcho(Recorder recorder) throws IOException {
+        return client.connect(URI.create("ws://127.0.0.1:" + port + "/echo?token=a%20b"), recorder);
     }
 
     @Test
     void messagesOfEverySizeComeBackWholeAndInOrder() throws Exception {
         Recorder recorder = new Recorder();
-        WsConnection connection = client.connect(echo(), recorder);
+        WsConnection connection = openEcho(recorder);
         List<String> sent = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             sent.add("{\"type\":\"send\",\"id\":\"s" + i + "\",\"text\":\"héllo 🌍 " + i + "\"}");
@@ -149,7 +155,7 @@ class WsClientTest {
     @Test
     void fragmentsAreJoinedIntoOneMessage() throws Exception {
         Recorder recorder = new Recorder();
-        WsConnection connection = client.connect(echo(), recorder);
+        WsConnection connection = openEcho(recorder);
         connection.sendText("fragments:one,two,three");
         assertThat(recorder.next()).isEqualTo("onetwothree");
     }
@@ -157,7 +163,7 @@ class WsClientTest {
     @Test
     void pingsAreAnsweredWithTheirData() throws Exception {
         Recorder recorder = new Recorder();
-        WsConnection connection = client.connect(echo(), recorder);
+        WsConnection connection = openEcho(recorder);
         connection.sendText("ping:are you there");
         assertThat(recorder.next()).isEqualTo("pong:are you there");
     }
@@ -165,9 +171,9 @@ class WsClientTest {
     @Test
     void theServersCloseCodeReachesTheListener() throws Exception {
         Recorder recorder = new Recorder();
-        WsConnection connection = client.connect(echo(), recorder);
+        WsConnection connection = openEcho(recorder);
         connection.sendText("close:1013");
-        assertThat(recorder.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1013 asked to");
+        assertThat(recorder.closeHeard()).isEqualTo("1013 asked to");
         assertThat(connection.isOpen()).isFalse();
         assertThat(connection.sendText("after close")).isFalse();
     }
@@ -175,17 +181,17 @@ class WsClientTest {
     @Test
     void closingHandsShakesWithTheServer() throws Exception {
         Recorder recorder = new Recorder();
-        WsConnection connection = client.connect(echo(), recorder);
+        WsConnection connection = openEcho(recorder);
         connection.close();
-        assertThat(recorder.closed.get(10, TimeUnit.SECONDS)).startsWith("1000");
+        assertThat(recorder.closeHeard()).startsWith("1000");
     }
 
     @Test
     void aMessageOverTheLimitFailsItsConnection() throws Exception {
         Recorder recorder = new Recorder();
-        WsConnection connection = client.connect(echo(), recorder);
+        WsConnection connection = openEcho(recorder);
         connection.sendText("repeat:" + (MAX_MESSAGE_BYTES + 1));
-        assertThat(recorder.closed.get(10, TimeUnit.SECONDS)).startsWith("1006").contains("over the limit");
+        assertThat(recorder.closeHeard()).startsWith("1006").contains("over the limit");
     }
 
     @Test
@@ -198,8 +204,8 @@ class WsClientTest {
     @Test
     void stoppingTheClientClosesItsConnections() throws Exception {
         Recorder recorder = new Recorder();
-        client.connect(echo(), recorder);
+        openEcho(recorder);
         client.close();
-        assertThat(recorder.closed.get(10, TimeUnit.SECONDS)).startsWith("1006");
+        assertThat(recorder.closeHeard()).startsWith("1006");
     }
 }
