@@ -63,7 +63,7 @@ public final class JoinRoom implements EntryProcessor<String, Room, JoinResult>,
         }
         RoomMembers members = new RoomMembers(instance, entry.getKey());
         Roster roster = members.roster();
-        if (members.isMember(userId)) {
+        if (roster.contains(userId)) {
             takeSeat(entry.getKey());
             return answer(JoinOutcome.ALREADY_MEMBER, roster, members);
         }

@@ -43,12 +43,16 @@ public final class LeaveRoom implements EntryProcessor<String, Room, Boolean>, I
         RoomSeats seats = new RoomSeats(instance, entry.getKey());
         LiveRoom live = seats.get();
         seats.put(live, live.withoutUser(userId));
-        RoomMembers members = new RoomMembers(instance, entry.getKey());
-        if (entry.getValue().kind() == RoomKind.DM || !members.isMember(userId)) {
+        if (entry.getValue().kind() == RoomKind.DM) {
             // a dm is never left: nothing could let its member back in (OpenDirectRoom only creates)
             return Boolean.FALSE;
         }
-        Roster remaining = members.remove(userId);
+        RoomMembers members = new RoomMembers(instance, entry.getKey());
+        Roster roster = members.roster();
+        if (!roster.contains(userId)) {
+            return Boolean.FALSE;
+        }
+        Roster remaining = members.remove(roster, userId);
         left = true;
         RoomAnnouncements.left(instance, entry.getKey(), userId, remaining.userIds());
         return Boolean.TRUE;

@@ -21,7 +21,10 @@ import java.util.Set;
 
 /**
  * Membership changes shared by the room processors. Only called from processors running on the room's
- * partition, so members, roster and counter of one room change together, one room at a time.
+ * partition, so members, roster and counter of one room change together, one room at a time. The roster lists
+ * exactly the room's members (every change of one goes through here and changes both; after a restart rosters are
+ * loaded from the members table), so a processor that has read the roster asks it instead of making one more
+ * nested call to members.
  */
 final class RoomMembers {
     private final String roomId;
@@ -87,8 +90,13 @@ final class RoomMembers {
     }
 
     Roster remove(String userId) {
+        return remove(roster(), userId);
+    }
+
+    /** As {@link #remove(String)}, for a caller that has just read the room's roster. */
+    Roster remove(Roster roster, String userId) {
         members.delete(new MemberKey(roomId, userId));
-        Roster next = roster().without(userId);
+        Roster next = roster.without(userId);
         rosters.set(roomId, next);
         return next;
     }
