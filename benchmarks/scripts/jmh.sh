@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# JMH microbenchmarks of the send path (package io.gridchat.bench.micro):
+# JMH microbenchmarks of the send path and of room joins (package io.gridchat.bench.micro):
 #   SendProcessorBenchmark  executeOnKey(room, AppendMessage) on an in-process member; clientMsgId none/unique/repeated
 #   FrameCodecBenchmark     decode of a client send frame, encode of a message event and of a send ack
+#   RoomJoinBenchmark       a room join on a connection and its leave on an in-process member (-prof gc: bytes)
 # Prints JMH's result table and writes its JSON results (default benchmarks/target/jmh/jmh-<time>.json).
 #
 #   benchmarks/scripts/jmh.sh                          all of them, -f 1 -wi 3 -i 5
