@@ -10,6 +10,7 @@ import io.gridchat.model.JoinOutcome;
 import io.gridchat.model.JoinResult;
 import io.gridchat.model.MapNames;
 import io.gridchat.model.MemberKey;
+import io.gridchat.model.ReadPosition;
 import io.gridchat.model.Room;
 import io.gridchat.model.RoomKind;
 import io.gridchat.model.Roster;
@@ -84,6 +85,39 @@ class RoomMembershipTest {
                 .containsExactlyInAnyOrderElementsOf(concat("owner", admitted));
         assertThat(IntStream.range(0, 50).filter(i -> first.getMap(MapNames.MEMBERS)
                 .containsKey(new MemberKey(roomId, "user" + i))).count()).isEqualTo(10);
+    }
+
+    /**
+     * A join reads the room's roster, bans, seats, log and the user's read position straight from the record stores
+     * of the room's partition, not by nested map operations (each a whole invocation on the partition thread):
+     * the owner counts no get on those maps, and the join answers with what they hold.
+     */
+    @Test
+    void when_a_user_joins_then_the_room_is_read_on_its_partition_without_nested_operations() {
+        String roomId = "reads" + System.nanoTime();
+        HazelcastInstance owner = grid.member(grid.ownerOf(roomId)).instance();
+        owner.<String, Room>getMap(MapNames.ROOMS).executeOnKey(roomId,
+                new CreateRoom(new Room(roomId, "reads", RoomKind.STUDY, "", 10, "owner", 1L)));
+        owner.<String, Room>getMap(MapNames.ROOMS).executeOnKey(roomId, new JoinRoom("first"));
+        owner.<MemberKey, ReadPosition>getMap(MapNames.READ_POSITIONS).set(new MemberKey(roomId, "second"),
+                new ReadPosition(roomId, "second", 7, 7, 1L));
+        List<String> readOnly = List.of(MapNames.ROSTERS, MapNames.BANS, MapNames.ROOM_LIVE, MapNames.ROOM_LOGS,
+                MapNames.READ_POSITIONS, MapNames.MESSAGES);
+        List<Long> getsBefore = readOnly.stream().map(name -> gets(owner, name)).toList();
+
+        JoinResult joined = owner.<String, Room>getMap(MapNames.ROOMS).executeOnKey(roomId,
+                new JoinRoom("second", "edge-reads", "conn-reads", 20));
+
+        assertThat(joined.outcome()).isEqualTo(JoinOutcome.JOINED);
+        assertThat(joined.participants()).containsExactlyInAnyOrder("owner", "first", "second");
+        assertThat(joined.readSeq()).isEqualTo(7);
+        assertThat(readOnly.stream().map(name -> gets(owner, name)).toList()).isEqualTo(getsBefore);
+        assertThat(owner.<String, Roster>getMap(MapNames.ROSTERS).get(roomId).userIds())
+                .containsExactlyInAnyOrder("owner", "first", "second");
+    }
+
+    private static long gets(HazelcastInstance member, String mapName) {
+        return member.getMap(mapName).getLocalMapStats().getGetOperationCount();
     }
 
     private static List<String> concat(String first, List<String> rest) {

@@ -1,6 +1,5 @@
 package io.gridchat.model.processor;
 
-import com.hazelcast.core.EntryView;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
@@ -65,14 +64,14 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
             // nothing. A retry of an accepted send learns it is a DUPLICATE once the member accepts again.
             return new SendResult(SendOutcome.OVERLOADED, null);
         }
-        if (!GridContext.map(instance, MapNames.MEMBERS).containsKey(new MemberKey(roomId, userId))) {
+        if (!PartitionReads.containsKey(instance, MapNames.MEMBERS, new MemberKey(roomId, userId))) {
             return new SendResult(SendOutcome.NOT_MEMBER, null);
         }
         IMap<MessageKey, ChatMessage> messages = GridContext.map(instance, MapNames.MESSAGES);
         IMap<DedupeKey, MessageRef> dedupe = GridContext.map(instance, MapNames.DEDUPE);
         GridSettings settings = GridContext.settings(instance);
         RoomLog stored = entry.getValue() == null ? RoomLog.EMPTY : entry.getValue();
-        CatchUp caught = caughtUp(roomId, stored, messages, dedupe, settings);
+        CatchUp caught = caughtUp(roomId, stored, dedupe, settings);
         RoomLog log = caught.log();
         if (log != stored) {
             written = log;
@@ -83,7 +82,7 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         }
         DedupeKey dedupeKey = clientMsgId == null ? null : new DedupeKey(roomId, userId, clientMsgId);
         if (dedupeKey != null) {
-            MessageRef earlier = dedupe.get(dedupeKey);
+            MessageRef earlier = PartitionReads.get(instance, MapNames.DEDUPE, dedupeKey);
             if (earlier != null) {
                 return new SendResult(SendOutcome.DUPLICATE, earlier);
             }
@@ -122,9 +121,9 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
         long seq = evictedTo;
         while (seq < upTo) {
             MessageKey key = new MessageKey(roomId, seq + 1);
-            EntryView<MessageKey, ChatMessage> view = messages.getEntryView(key);
-            if (view != null) {
-                if (view.getValue().ts() > acceptedBy) {
+            ChatMessage held = PartitionReads.inMemory(instance, MapNames.MESSAGES, key);
+            if (held != null) {
+                if (held.ts() > acceptedBy) {
                     break;
                 }
                 messages.evict(key);
@@ -143,16 +142,16 @@ public final class AppendMessage implements EntryProcessor<String, RoomLog, Send
      * it. A held message that is this send (same sender, text and clientMsgId) is returned as
      * {@code thisSend}: the send is acknowledged as that message, not stored twice. Held messages with a
      * clientMsgId get their dedupe entry again, so a retry arriving after other sends is recognised too.
-     * {@code getEntryView} reads memory only (no MySQL load).
+     * {@link PartitionReads#inMemory} reads memory only (no MySQL load).
      */
-    private CatchUp caughtUp(String roomId, RoomLog log, IMap<MessageKey, ChatMessage> messages,
-                             IMap<DedupeKey, MessageRef> dedupe, GridSettings settings) {
+    private CatchUp caughtUp(String roomId, RoomLog log, IMap<DedupeKey, MessageRef> dedupe,
+                             GridSettings settings) {
         MessageRef thisSend = null;
         long lastSeq = log.lastSeq();
         long lastTs = log.lastTs();
-        EntryView<MessageKey, ChatMessage> next;
-        while ((next = messages.getEntryView(new MessageKey(roomId, lastSeq + 1))) != null) {
-            ChatMessage held = next.getValue();
+        ChatMessage held;
+        while ((held = PartitionReads.inMemory(instance, MapNames.MESSAGES, new MessageKey(roomId, lastSeq + 1)))
+                != null) {
             MessageRef ref = new MessageRef(held.msgId(), held.seq(), held.ts());
             lastSeq++;
             lastTs = Math.max(lastTs, held.ts());

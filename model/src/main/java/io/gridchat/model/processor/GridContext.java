@@ -25,6 +25,12 @@ final class GridContext {
      * without a readiness flag (a bare test member) is always ready.
      */
     static <K, V> IMap<K, V> map(HazelcastInstance instance, String name) {
+        checkUsable(instance);
+        return instance.getMap(name);
+    }
+
+    /** Refuses, retryably, a nested call on a member that is still creating its maps or is shutting down. */
+    static void checkUsable(HazelcastInstance instance) {
         if (!instance.getLifecycleService().isRunning()) {
             // A member leaving gracefully still runs the operations queued on it; their nested calls would fail
             // with a non-retryable "not active". Refused here, the caller's invocation retries on the new owner.
@@ -35,7 +41,6 @@ final class GridContext {
             throw new RetryableHazelcastException("member " + instance.getName()
                     + " is still creating its maps; retry");
         }
-        return instance.getMap(name);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.gridchat.model.processor;
 
-import com.hazelcast.core.EntryView;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.gridchat.model.Ban;
@@ -40,16 +39,16 @@ final class RoomMembers {
     }
 
     boolean isMember(String userId) {
-        return members.containsKey(new MemberKey(roomId, userId));
+        return PartitionReads.containsKey(instance, MapNames.MEMBERS, new MemberKey(roomId, userId));
     }
 
     /** The user's membership, or null. */
     Membership membership(String userId) {
-        return members.get(new MemberKey(roomId, userId));
+        return PartitionReads.get(instance, MapNames.MEMBERS, new MemberKey(roomId, userId));
     }
 
     boolean isBanned(String userId) {
-        return bans().containsKey(new MemberKey(roomId, userId));
+        return PartitionReads.containsKey(instance, MapNames.BANS, new MemberKey(roomId, userId));
     }
 
     void ban(String userId, String byUserId, long now) {
@@ -68,8 +67,7 @@ final class RoomMembers {
 
     /** How far the user has read the room (0 when never); read positions live on the room's partition too. */
     long readSeq(String userId) {
-        ReadPosition position = GridContext.<MemberKey, ReadPosition>map(instance, MapNames.READ_POSITIONS)
-                .get(new MemberKey(roomId, userId));
+        ReadPosition position = PartitionReads.get(instance, MapNames.READ_POSITIONS, new MemberKey(roomId, userId));
         return position == null ? 0 : position.seq();
     }
 
@@ -78,7 +76,7 @@ final class RoomMembers {
     }
 
     Roster roster() {
-        Roster roster = rosters.get(roomId);
+        Roster roster = PartitionReads.get(instance, MapNames.ROSTERS, roomId);
         return roster == null ? Roster.empty(roomId) : roster;
     }
 
@@ -139,14 +137,13 @@ final class RoomMembers {
      * (after a restart, or older than the window), so the caller reads them the other way.
      */
     List<ChatMessage> messagesInMemory(long low, long high) {
-        IMap<MessageKey, ChatMessage> messages = messageMap();
         List<ChatMessage> found = new ArrayList<>((int) Math.max(0, high - low + 1));
         for (long seq = low; seq <= high; seq++) {
-            EntryView<MessageKey, ChatMessage> view = messages.getEntryView(new MessageKey(roomId, seq));
-            if (view == null) {
+            ChatMessage message = PartitionReads.inMemory(instance, MapNames.MESSAGES, new MessageKey(roomId, seq));
+            if (message == null) {
                 return null;
             }
-            found.add(view.getValue());
+            found.add(message);
         }
         return found;
     }
@@ -160,7 +157,7 @@ final class RoomMembers {
     }
 
     RoomLog log() {
-        RoomLog log = GridContext.<String, RoomLog>map(instance, MapNames.ROOM_LOGS).get(roomId);
+        RoomLog log = PartitionReads.get(instance, MapNames.ROOM_LOGS, roomId);
         return log == null ? RoomLog.EMPTY : log;
     }
 }

@@ -18,7 +18,7 @@ final class RoomSeats {
     }
 
     LiveRoom get() {
-        LiveRoom room = live.get(roomId);
+        LiveRoom room = PartitionReads.get(instance, MapNames.ROOM_LIVE, roomId);
         return room == null ? LiveRoom.empty(roomId) : room;
     }
 
