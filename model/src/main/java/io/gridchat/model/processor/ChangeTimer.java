@@ -54,7 +54,7 @@ public final class ChangeTimer extends RoomChangeProcessor {
         }
         IMap<String, RoomTimer> timers = GridContext.map(instance, MapNames.ROOM_TIMERS);
         long now = System.currentTimeMillis();
-        RoomTimer current = timers.get(room.roomId());
+        RoomTimer current = PartitionReads.get(instance, MapNames.ROOM_TIMERS, room.roomId());
         TimerState state = current == null ? TimerState.ENDED : current.stateAt(now);
         RoomTimer next = switch (action) {
             case START -> RoomTimer.started(room.roomId(), durationMs, byUserId, now);

@@ -49,9 +49,8 @@ public final class CloseEmptyRoom implements EntryProcessor<String, Room, Boolea
             return Boolean.FALSE;
         }
         String roomId = entry.getKey();
-        LiveRoom live = GridContext.<String, LiveRoom>map(instance, MapNames.ROOM_LIVE).get(roomId);
-        IMap<String, RoomLog> logs = GridContext.map(instance, MapNames.ROOM_LOGS);
-        RoomLog log = logs.get(roomId);
+        LiveRoom live = PartitionReads.get(instance, MapNames.ROOM_LIVE, roomId);
+        RoomLog log = PartitionReads.get(instance, MapNames.ROOM_LOGS, roomId);
         if (live != null && !live.isEmpty() || log != null && log.lastTs() > cutoff) {
             return Boolean.FALSE;
         }
@@ -63,7 +62,7 @@ public final class CloseEmptyRoom implements EntryProcessor<String, Room, Boolea
             for (long seq = Math.max(1, log.lastSeq() - window + 1); seq <= log.lastSeq(); seq++) {
                 messages.evict(new MessageKey(roomId, seq));
             }
-            logs.evict(roomId);
+            GridContext.map(instance, MapNames.ROOM_LOGS).evict(roomId);
         }
         entry.setValue(null);
         closed = true;

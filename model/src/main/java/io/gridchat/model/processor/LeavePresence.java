@@ -48,7 +48,7 @@ public final class LeavePresence extends PresenceUpdate implements HazelcastInst
     public PresenceChange process(Map.Entry<String, Presence> entry) {
         Presence current = entry.getValue();
         PresenceStatus previous = current == null ? PresenceStatus.OFFLINE : current.status();
-        UserSessions sessions = GridContext.<String, UserSessions>map(instance, MapNames.SESSIONS).get(entry.getKey());
+        UserSessions sessions = PartitionReads.get(instance, MapNames.SESSIONS, entry.getKey());
         if (previous == PresenceStatus.OFFLINE || (sessions != null && !sessions.connections().isEmpty())) {
             return new PresenceChange(entry.getKey(), previous, previous, current == null ? 0 : current.lastSeen());
         }

@@ -42,7 +42,7 @@ public final class MarkOffline implements EntryProcessor<String, OfflineMarks, U
 
     @Override
     public UserSessions process(Map.Entry<String, OfflineMarks> entry) {
-        UserSessions sessions = GridContext.<String, UserSessions>map(instance, MapNames.SESSIONS).get(entry.getKey());
+        UserSessions sessions = PartitionReads.get(instance, MapNames.SESSIONS, entry.getKey());
         if (sessions != null && !sessions.connections().isEmpty()) {
             return sessions;
         }

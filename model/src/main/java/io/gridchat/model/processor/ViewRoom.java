@@ -49,7 +49,7 @@ public final class ViewRoom implements EntryProcessor<String, Room, RoomView>, R
             return null;
         }
         RoomTimer timer = room.kind() == RoomKind.STUDY
-                ? GridContext.<String, RoomTimer>map(instance, MapNames.ROOM_TIMERS).get(entry.getKey()) : null;
+                ? PartitionReads.<String, RoomTimer>get(instance, MapNames.ROOM_TIMERS, entry.getKey()) : null;
         return new RoomView(room, roster.userIds().size(), timer);
     }
 
