@@ -11,8 +11,9 @@
 # Configuration: config/gridchat.yaml, overridden by GRIDCHAT_* environment variables (see README).
 # JVM options: MEMBER_JAVA_OPTS and EDGE_JAVA_OPTS are added to the grid members' and edge nodes' command lines
 # (default: none, so the heap is the JVM's default), e.g. MEMBER_JAVA_OPTS="-Xmx4g -Xlog:gc:file=gc.log".
-# Collector: the serial one on a machine with 2 CPUs or fewer, the JVM's default (G1) on more; options that
-# name a collector (-XX:+Use...GC) replace that choice.
+# Defaults (scripts/jvm-defaults.sh): the serial collector on a machine with 2 CPUs or fewer, the JVM's default
+# (G1) on more, unless the options name a collector (-XX:+Use...GC); the heap pre-touched at start
+# (-XX:+AlwaysPreTouch, which -XX:-AlwaysPreTouch in the options turns off).
 set -euo pipefail
 # Each child gets its own process group: Ctrl-C reaches only this script, which then stops them in order.
 set -m
@@ -54,9 +55,9 @@ java_opts=(-Dhazelcast.logging.type=slf4j -Djava.util.concurrent.ForkJoinPool.co
   --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED)
 mkdir -p data/logs
 
-. scripts/gc-default.sh
-member_opts=$(with_gc "${MEMBER_JAVA_OPTS:-}")
-edge_opts=$(with_gc "${EDGE_JAVA_OPTS:-}")
+. scripts/jvm-defaults.sh
+member_opts=$(with_jvm_defaults "${MEMBER_JAVA_OPTS:-}")
+edge_opts=$(with_jvm_defaults "${EDGE_JAVA_OPTS:-}")
 
 member_port=${GRIDCHAT_CLUSTER_MEMBERPORT:-5701}
 addresses=""

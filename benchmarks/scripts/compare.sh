@@ -13,7 +13,7 @@
 #   --duration (60) --drain (60: most seconds to wait for acks, deliveries and stored rows after sending)
 #   --members (1) --edges (1): gridchat processes; --bare-port (9090); --build: rebuild everything first.
 # Also: LOAD_JAVA_OPTS (generator JVM, see load.sh), BARE_JAVA_OPTS (baseline JVM, default none; its collector
-# is chosen as run.sh chooses it for edge nodes, scripts/gc-default.sh). GRIDCHAT_* variables reach gridchat; GRIDCHAT_AUTH_PBKDF2ITERATIONS defaults
+# and heap pre-touch are run.sh's defaults for edge nodes, scripts/jvm-defaults.sh). GRIDCHAT_* variables reach gridchat; GRIDCHAT_AUTH_PBKDF2ITERATIONS defaults
 # to 1000 here so that signing in thousands of users (setup, not measured) takes seconds, not minutes.
 # Profiling a run: MEMBER_JAVA_OPTS and EDGE_JAVA_OPTS (scripts/run.sh) reach gridchat's JVMs, e.g.
 #   -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:StartFlightRecording=filename=m.jfr,settings=profile
@@ -115,8 +115,8 @@ trap 'stop_bare; stop_gridchat' EXIT
 trap 'exit 130' INT TERM
 
 echo "== bare Jetty baseline on port $bare_port" >&2
-. scripts/gc-default.sh
-read -r -a bare_opts <<< "$(with_gc "${BARE_JAVA_OPTS:-}")"
+. scripts/jvm-defaults.sh
+read -r -a bare_opts <<< "$(with_jvm_defaults "${BARE_JAVA_OPTS:-}")"
 bare_cmd=(java "${bare_opts[@]}" -Dlogback.configurationFile=benchmarks/scripts/logback-bench.xml
   -cp "$bench_jar:benchmarks/target/lib/*" io.gridchat.bench.baseline.BareBroadcastServer --port "$bare_port")
 echo "+ $(printf '%q ' "${bare_cmd[@]}") > $out/bare-server.log 2>&1 &" >&2

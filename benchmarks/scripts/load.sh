@@ -13,8 +13,8 @@
 # stdout: one JSON summary line. stderr: the command line used, logs and a progress line a second.
 # Like a real client, a connection the server closes with 1013 (slow consumer, overrun edge inbox) opens again
 # and resumes its rooms; each room's seq counts once ("CLOSED" and "REOPENED" in the summary's errors).
-# Environment: LOAD_JAVA_OPTS (default "-Xms512m -Xmx1g"; the collector is chosen as run.sh chooses it for the
-# servers, scripts/gc-default.sh, unless these options name one), BENCH_LOG_LEVEL (default INFO).
+# Environment: LOAD_JAVA_OPTS (default "-Xms512m -Xmx1g"; the collector and heap pre-touch are run.sh's defaults
+# for the servers, scripts/jvm-defaults.sh, unless these options say otherwise), BENCH_LOG_LEVEL (default INFO).
 # Builds the benchmarks module (and what it needs) first when its jar is missing.
 # The servers must allow the load: start them with the limits raised, e.g.
 #   . benchmarks/scripts/bench-limits.sh && scripts/run.sh
@@ -27,8 +27,8 @@ if [ ! -f "$jar" ] || [ ! -d benchmarks/target/lib ]; then
   mvn -B -q -DskipTests install -pl benchmarks -am >&2
 fi
 
-. scripts/gc-default.sh
-read -r -a java_opts <<< "$(with_gc "${LOAD_JAVA_OPTS:--Xms512m -Xmx1g}")"
+. scripts/jvm-defaults.sh
+read -r -a java_opts <<< "$(with_jvm_defaults "${LOAD_JAVA_OPTS:--Xms512m -Xmx1g}")"
 cmd=(java "${java_opts[@]}" -Dlogback.configurationFile=benchmarks/scripts/logback-bench.xml
   -cp "$jar:benchmarks/target/lib/*" io.gridchat.bench.load.LoadGenerator "$@")
 shown=()

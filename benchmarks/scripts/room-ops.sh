@@ -10,8 +10,8 @@
 #       --warmup 15 --duration 60                                 # the goal's load
 #
 # stdout: one JSON summary line. stderr: the command line used, logs and a progress line a second.
-# Environment: LOAD_JAVA_OPTS (default "-Xms512m -Xmx1g"; the collector is chosen as run.sh chooses it for the
-# servers, scripts/gc-default.sh, unless these options name one), BENCH_LOG_LEVEL (default INFO).
+# Environment: LOAD_JAVA_OPTS (default "-Xms512m -Xmx1g"; the collector and heap pre-touch are run.sh's defaults
+# for the servers, scripts/jvm-defaults.sh, unless these options say otherwise), BENCH_LOG_LEVEL (default INFO).
 # Profiling: start the servers with a recording that begins with the JVM (run.sh's MEMBER_JAVA_OPTS/EDGE_JAVA_OPTS,
 # e.g. -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:StartFlightRecording=filename=m.jfr,settings=default)
 # and cut it to the measured window afterwards; a `jcmd JFR.start settings=profile` in the middle of a run stalls
@@ -28,8 +28,8 @@ if [ ! -f "$jar" ] || [ ! -d benchmarks/target/lib ]; then
   mvn -B -q -DskipTests package -pl benchmarks -am >&2
 fi
 
-. scripts/gc-default.sh
-read -r -a java_opts <<< "$(with_gc "${LOAD_JAVA_OPTS:--Xms512m -Xmx1g}")"
+. scripts/jvm-defaults.sh
+read -r -a java_opts <<< "$(with_jvm_defaults "${LOAD_JAVA_OPTS:--Xms512m -Xmx1g}")"
 cmd=(java "${java_opts[@]}" -Dlogback.configurationFile=benchmarks/scripts/logback-bench.xml
   -cp "$jar:benchmarks/target/lib/*" io.gridchat.bench.rooms.RoomOpsBenchmark "$@")
 echo "+ $(printf '%q ' "${cmd[@]}")" >&2
