@@ -6,8 +6,8 @@
 # - -XX:+AlwaysPreTouch: the heap's pages are touched when the JVM commits them, at start. Without it a fresh JVM's
 #   old generation grows into pages never touched, and every young collection that promotes into them waits for
 #   the kernel to fault them in inside the pause: a third of a member's young pause time at 2,000 room
-#   operations/s (median pause 26 ms against 16 ms, benchmarks/RESULTS.md, "Rooms", session 23). The price is a
-#   resident heap of its initial size from the start. -XX:-AlwaysPreTouch in the options given turns it off.
+#   operations/s (median pause 25-34 ms against 15-18 ms, benchmarks/RESULTS.md, "Rooms", session 23). The price
+#   is a resident heap of its initial size from the start. -XX:-AlwaysPreTouch in the options given turns it off.
 default_gc=""
 if [ "$(nproc)" -le 2 ]; then
   default_gc="-XX:+UseSerialGC"
