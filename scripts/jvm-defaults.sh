@@ -17,8 +17,7 @@ default_memory="-XX:+AlwaysPreTouch"
 # Prints the defaults, then the options given (which win: the JVM takes the last of two contrary options); the
 # default collector only when the options name none (-XX:+Use...GC).
 with_jvm_defaults() {
-  case " $1 " in
-    *" -XX:+Use"*"GC "*) echo "$default_memory $1" ;;
-    *) echo "$default_gc $default_memory $1" ;;
-  esac
+  local gc=$default_gc
+  case " $1 " in *" -XX:+Use"*"GC "*) gc="" ;; esac
+  echo "$gc $default_memory $1"
 }
