@@ -2,7 +2,11 @@
 # Runs the same load against the bare Jetty baseline (physical limit: same frames, in-memory rooms, no grid,
 # no database) and then against gridchat (scripts/run.sh: MariaDB, grid members, edge nodes), and prints one
 # JSON line on stdout:
-#   {"bare": <summary>, "gridchat": <summary>, "ratios": {"deliveriesPerSec": gridchat/bare, "p99": gridchat/bare}}
+#   {"bare": <summary>, "gridchat": <summary>, "ratios": {"deliveriesPerSec": gridchat/bare, "p99": gridchat/bare},
+#    "cpu": {"bare": <sample>, "gridchat": <sample>}}
+# where a sample (benchmarks/scripts/cpu-sample.sh, taken in the middle of the measured window) gives each
+# process's CPU in cores and per accepted send in microseconds ("microsPerSend"), and the servers' sum
+# ("serversMicrosPerSend": all processes but the generator).
 #
 #   benchmarks/scripts/compare.sh            the goal load: 200 rooms x 10 participants on 2000 connections,
 #                                            5000 sends/s (50,000 deliveries/s), 15 s warm-up + 60 s measured
@@ -11,7 +15,8 @@
 # Flags, or the environment variable in capitals (default):
 #   --rooms (200) --participants (10) --connections (rooms x participants) --rate (5000) --warmup (15)
 #   --duration (60) --drain (60: most seconds to wait for acks, deliveries and stored rows after sending)
-#   --members (1) --edges (1): gridchat processes; --bare-port (9090); --build: rebuild everything first.
+#   --members (1) --edges (1): gridchat processes; --bare-port (9090); --build: rebuild everything first;
+#   --cpu-sample (10: seconds of the measured window over which each process's CPU is sampled; 0: none).
 # Also: LOAD_JAVA_OPTS (generator JVM, see load.sh), BARE_JAVA_OPTS (baseline JVM, default none; its collector
 # and heap pre-touch are run.sh's defaults for edge nodes, scripts/jvm-defaults.sh). GRIDCHAT_* variables reach gridchat; GRIDCHAT_AUTH_PBKDF2ITERATIONS defaults
 # to 1000 here so that signing in thousands of users (setup, not measured) takes seconds, not minutes.
@@ -37,6 +42,7 @@ drain=${DRAIN:-60}
 members=${MEMBERS:-1}
 edges=${EDGES:-1}
 bare_port=${BARE_PORT:-9090}
+cpu_sample=${CPU_SAMPLE:-10}
 build=false
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -50,12 +56,14 @@ while [ $# -gt 0 ]; do
     --members) members="$2"; shift 2 ;;
     --edges) edges="$2"; shift 2 ;;
     --bare-port) bare_port="$2"; shift 2 ;;
+    --cpu-sample) cpu_sample="$2"; shift 2 ;;
     --build) build=true; shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
 connections=${connections:-$((rooms * participants))}
+if [ "$cpu_sample" -gt "$duration" ]; then cpu_sample=$duration; fi
 
 version=0.1.0-SNAPSHOT
 bench_jar="benchmarks/target/benchmarks-$version.jar"
@@ -96,6 +104,8 @@ wait_until() { # seconds, pid, description, command...: polls the command until 
 
 bare_pid=""
 run_pid=""
+load_pid=""
+sampler_pid=""
 stop_bare() {
   if [ -n "$bare_pid" ]; then
     kill -TERM "$bare_pid" 2>/dev/null || true
@@ -111,7 +121,38 @@ stop_gridchat() {
     run_pid=""
   fi
 }
-trap 'stop_bare; stop_gridchat' EXIT
+stop_load() { # the generator and the sampler run in the background: Ctrl-C does not reach them by itself
+  for pid in "$load_pid" "$sampler_pid"; do
+    if [ -n "$pid" ]; then kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  done
+  load_pid=""
+  sampler_pid=""
+}
+# Runs the generator against $1 (edge URLs) with the rest as extra arguments, its summary into $out/$name.json and
+# its progress into $out/$name-load.err (and on stderr); with --cpu-sample, samples the processes named in the
+# array "sampled" (name=pid) and the generator in the middle of the measured window into $out/$name-cpu.json.
+run_load() {
+  local name=$1 urls=$2
+  shift 2
+  : > "$out/$name-load.err"
+  echo "{}" > "$out/$name-cpu.json"
+  benchmarks/scripts/load.sh --edges "$urls" "${load_args[@]}" "$@" > "$out/$name.json" \
+    2> >(tee "$out/$name-load.err" >&2) &
+  load_pid=$!
+  if [ "$cpu_sample" -gt 0 ]; then
+    benchmarks/scripts/cpu-sample.sh --wait-for "$out/$name-load.err" ' measure ' \
+      --delay $(((duration - cpu_sample) / 2)) --seconds "$cpu_sample" "${sampled[@]}" generator="$load_pid" \
+      > "$out/$name-cpu.json" &
+    sampler_pid=$!
+  fi
+  wait "$load_pid" || echo "the load run against $name failed" >&2
+  load_pid=""
+  if [ -n "$sampler_pid" ]; then
+    wait "$sampler_pid" || echo "{}" > "$out/$name-cpu.json"
+    sampler_pid=""
+  fi
+}
+trap 'stop_load; stop_bare; stop_gridchat' EXIT
 trap 'exit 130' INT TERM
 
 echo "== bare Jetty baseline on port $bare_port" >&2
@@ -125,8 +166,8 @@ set -m # only while starting a server: its own process group, so Ctrl-C here rea
 bare_pid=$!
 set +m
 wait_until 60 "$bare_pid" "bare server" port_open "$bare_port"
-benchmarks/scripts/load.sh --edges "ws://127.0.0.1:$bare_port" "${load_args[@]}" > "$out/bare.json" \
-  || echo "the load run against the bare server failed" >&2
+sampled=(bare="$bare_pid")
+run_load bare "ws://127.0.0.1:$bare_port"
 stop_bare
 
 echo "== gridchat: $members grid member(s), $edge_port.. $edges edge node(s)" >&2
@@ -145,13 +186,21 @@ shards=${GRIDCHAT_MYSQL_SHARDS:-}
 if [ -z "$shards" ]; then
   for ((i = 0; i < 4; i++)); do shards+="${shards:+,}jdbc:mysql://127.0.0.1:$db_port/gridchat_$i"; done
 fi
-benchmarks/scripts/load.sh --edges "$edge_urls" "${load_args[@]}" --mysql-shards "$shards" \
-  --mysql-user "${GRIDCHAT_MYSQL_USER:-root}" --mysql-password "${GRIDCHAT_MYSQL_PASSWORD:-}" \
-  > "$out/gridchat.json" || echo "the load run against gridchat failed" >&2
+sampled=()
+i=0
+for pid in $(pgrep -P "$run_pid" -f io.gridchat.grid.GridNodeMain || true); do sampled+=("member-$i=$pid"); i=$((i + 1)); done
+i=0
+for pid in $(pgrep -P "$run_pid" -f io.gridchat.edge.EdgeNodeMain || true); do sampled+=("edge-$i=$pid"); i=$((i + 1)); done
+for launcher in $(pgrep -P "$run_pid" -f EmbeddedMariaDbMain || true); do
+  sampled+=("mariadb-launcher=$launcher")
+  for pid in $(pgrep -P "$launcher" -f mariadbd || true); do sampled+=("mariadb=$pid"); done
+done
+run_load gridchat "$edge_urls" --mysql-shards "$shards" --mysql-user "${GRIDCHAT_MYSQL_USER:-root}" \
+  --mysql-password "${GRIDCHAT_MYSQL_PASSWORD:-}"
 stop_gridchat
 
 cmd=(java -Dlogback.configurationFile=benchmarks/scripts/logback-bench.xml
   -cp "$bench_jar:benchmarks/target/lib/*" io.gridchat.bench.load.Comparison "$out/bare.json"
-  "$out/gridchat.json")
+  "$out/gridchat.json" "$out/bare-cpu.json" "$out/gridchat-cpu.json")
 echo "+ $(printf '%q ' "${cmd[@]}")" >&2
 "${cmd[@]}"

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Samples what processes spend while a load runs: CPU (user and system time from /proc/<pid>/stat) and context
+# switches (of all their threads, /proc/<pid>/task/*/status) over a few seconds, and the whole box's from
+# /proc/stat. Prints one JSON object on stdout:
+#   {"seconds": S, "processes": {"<name>": {"cpu": <cores>, "user": <cores>, "system": <cores>,
+#    "switchesPerSec": N}, ...}, "box": {"busy": <fraction>, "switchesPerSec": N}}
+# where 1.0 cores is one core fully busy. compare.sh runs it beside each load run.
+#
+#   benchmarks/scripts/cpu-sample.sh [--wait-for FILE PATTERN] [--delay D] [--seconds S] name=pid...
+#
+# --wait-for: start only once FILE has a line matching PATTERN (grep -E), e.g. the generator's first progress
+# line of the measured window; gives up (printing {}) if that does not come within 15 minutes.
+# --delay (0): seconds to wait after that. --seconds (10): how long to sample. Linux only (/proc).
+set -euo pipefail
+
+wait_file=""
+wait_pattern=""
+delay=0
+seconds=10
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --wait-for) wait_file="$2"; wait_pattern="$3"; shift 3 ;;
+    --delay) delay="$2"; shift 2 ;;
+    --seconds) seconds="$2"; shift 2 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+    -*) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
+    *) break ;;
+  esac
+done
+if [ $# -eq 0 ]; then echo "name=pid arguments are required (try --help)" >&2; exit 2; fi
+
+if [ -n "$wait_file" ]; then
+  for ((t = 0; t < 1800; t++)); do
+    if grep -qE "$wait_pattern" "$wait_file" 2>/dev/null; then break; fi
+    sleep 0.5
+  done
+  if ! grep -qE "$wait_pattern" "$wait_file" 2>/dev/null; then echo "{}"; exit 0; fi
+fi
+sleep "$delay"
+
+# One line per process: name utime stime voluntary nonvoluntary (jiffies, switch counts); then the box's line.
+snapshot() {
+  local spec name pid
+  for spec in "$@"; do
+    name=${spec%%=*}
+    pid=${spec#*=}
+    if [ -r "/proc/$pid/stat" ]; then
+      # Fields after the command (which may hold spaces) start at utime = field 14 of the whole line.
+      printf '%s %s %s\n' "$name" "$(sed -E 's/^.*\) //' "/proc/$pid/stat" | awk '{print $12, $13}')" \
+        "$(cat /proc/"$pid"/task/*/status 2>/dev/null \
+           | awk '/^voluntary_ctxt/ {v += $2} /^nonvoluntary_ctxt/ {n += $2} END {print v + 0, n + 0}')"
+    fi
+  done
+  awk '/^cpu / {busy = $2 + $3 + $4 + $7 + $8 + $9; print "box", busy, busy + $5 + $6} /^ctxt/ {print "ctxt", $2}' \
+    /proc/stat
+  date +"wall %s.%N"
+}
+
+before=$(snapshot "$@")
+sleep "$seconds"
+after=$(snapshot "$@")
+
+awk -v hz="$(getconf CLK_TCK)" -v cpus="$(getconf _NPROCESSORS_ONLN)" '
+  NR == FNR { a[$1] = $0; next }
+  {
+    split(a[$1], b, " ")
+    if ($1 == "wall") { wall = $2 - b[2]; next }
+    if ($1 == "box") { boxBusy = $2 - b[2]; boxAll = $3 - b[3]; next }
+    if ($1 == "ctxt") { ctxt = $2 - b[2]; next }
+    if (!($1 in a)) next
+    names[++n] = $1; user[$1] = $2 - b[2]; sys[$1] = $3 - b[3]; sw[$1] = ($4 - b[4]) + ($5 - b[5])
+  }
+  END {
+    printf "{\"seconds\": %.2f, \"processes\": {", wall
+    for (i = 1; i <= n; i++) {
+      p = names[i]
+      printf "%s\"%s\": {\"cpu\": %.3f, \"user\": %.3f, \"system\": %.3f, \"switchesPerSec\": %.0f}", (i > 1 ? ", " : ""),
+        p, (user[p] + sys[p]) / hz / wall, user[p] / hz / wall, sys[p] / hz / wall, sw[p] / wall
+    }
+    printf "}, \"box\": {\"cpus\": %d, \"busy\": %.3f, \"switchesPerSec\": %.0f}}\n", cpus,
+      (boxAll > 0 ? boxBusy / boxAll : 0), ctxt / wall
+  }' <(echo "$before") <(echo "$after")
