@@ -147,7 +147,8 @@ run_load() {
   fi
   wait "$load_pid" || echo "the load run against $name failed" >&2
   load_pid=""
-  if [ -n "$sampler_pid" ]; then
+  if [ -n "$sampler_pid" ]; then # done within the window, unless the load ended early: then it has no sample
+    kill -TERM "$sampler_pid" 2>/dev/null || true
     wait "$sampler_pid" || echo "{}" > "$out/$name-cpu.json"
     sampler_pid=""
   fi

@@ -8,10 +8,13 @@
 #
 #   benchmarks/scripts/cpu-sample.sh [--wait-for FILE PATTERN] [--delay D] [--seconds S] name=pid...
 #
+# Names without spaces; a pid that is gone is left out.
+#
 # --wait-for: start only once FILE has a line matching PATTERN (grep -E), e.g. the generator's first progress
 # line of the measured window; gives up (printing {}) if that does not come within 15 minutes.
 # --delay (0): seconds to wait after that. --seconds (10): how long to sample. Linux only (/proc).
 set -euo pipefail
+export LC_ALL=C # the clock's decimal point
 
 wait_file=""
 wait_pattern=""
@@ -38,22 +41,45 @@ if [ -n "$wait_file" ]; then
 fi
 sleep "$delay"
 
-# One line per process: name utime stime voluntary nonvoluntary (jiffies, switch counts); then the box's line.
+# The clock, the box's line, then one line per process: name utime stime voluntary nonvoluntary (jiffies, switch
+# counts). Shell builtins only: on a saturated box every process started here waits for a core, and the CPU
+# times must be read close to the clock reading they are divided by.
 snapshot() {
-  local spec name pid
+  local spec name pid line label user nice sys idle iowait irq softirq steal rest key value voluntary involuntary status
+  local -a fields
+  local -A cpu=()
+  echo "wall ${EPOCHREALTIME:-$(date +%s.%N)}"
+  while read -r label user nice sys idle iowait irq softirq steal rest; do
+    case "$label" in
+      cpu) echo "box $((user + nice + sys + irq + softirq + steal)) $((user + nice + sys + irq + softirq + steal + idle + iowait))" ;;
+      ctxt) echo "ctxt $user" ;;
+    esac
+  done < /proc/stat
   for spec in "$@"; do
     name=${spec%%=*}
     pid=${spec#*=}
-    if [ -r "/proc/$pid/stat" ]; then
-      # Fields after the command (which may hold spaces) start at utime = field 14 of the whole line.
-      printf '%s %s %s\n' "$name" "$(sed -E 's/^.*\) //' "/proc/$pid/stat" | awk '{print $12, $13}')" \
-        "$(cat /proc/"$pid"/task/*/status 2>/dev/null \
-           | awk '/^voluntary_ctxt/ {v += $2} /^nonvoluntary_ctxt/ {n += $2} END {print v + 0, n + 0}')"
+    if read -r line 2>/dev/null < "/proc/$pid/stat"; then
+      # After the command, which may hold spaces and ends with ") ", utime and stime are the 12th and 13th fields.
+      read -r -a fields <<< "${line##*) }"
+      cpu["$name"]="${fields[11]} ${fields[12]}"
     fi
   done
-  awk '/^cpu / {busy = $2 + $3 + $4 + $7 + $8 + $9; print "box", busy, busy + $5 + $6} /^ctxt/ {print "ctxt", $2}' \
-    /proc/stat
-  date +"wall %s.%N"
+  for spec in "$@"; do # the switches after every CPU time: reading each thread's status takes a while
+    name=${spec%%=*}
+    pid=${spec#*=}
+    [ -n "${cpu[$name]:-}" ] || continue
+    voluntary=0
+    involuntary=0
+    for status in /proc/"$pid"/task/*/status; do
+      while read -r key value rest; do
+        case "$key" in
+          voluntary_ctxt_switches:) voluntary=$((voluntary + value)) ;;
+          nonvoluntary_ctxt_switches:) involuntary=$((involuntary + value)) ;;
+        esac
+      done 2>/dev/null < "$status" || true
+    done
+    echo "$name ${cpu[$name]} $voluntary $involuntary"
+  done
 }
 
 before=$(snapshot "$@")
