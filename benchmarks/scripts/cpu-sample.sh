@@ -3,7 +3,7 @@
 # switches (of all their threads, /proc/<pid>/task/*/status) over a few seconds, and the whole box's from
 # /proc/stat. Prints one JSON object on stdout:
 #   {"seconds": S, "processes": {"<name>": {"cpu": <cores>, "user": <cores>, "system": <cores>,
-#    "switchesPerSec": N}, ...}, "box": {"busy": <fraction>, "switchesPerSec": N}}
+#    "switchesPerSec": N}, ...}, "box": {"cpus": N, "busy": <fraction>, "switchesPerSec": N}}
 # where 1.0 cores is one core fully busy. compare.sh runs it beside each load run.
 #
 #   benchmarks/scripts/cpu-sample.sh [--wait-for FILE PATTERN] [--delay D] [--seconds S] name=pid...
