@@ -4,7 +4,8 @@
 # /proc/stat. Prints one JSON object on stdout:
 #   {"seconds": S, "processes": {"<name>": {"cpu": <cores>, "user": <cores>, "system": <cores>,
 #    "switchesPerSec": N}, ...}, "box": {"cpus": N, "busy": <fraction>, "switchesPerSec": N}}
-# where 1.0 cores is one core fully busy. compare.sh runs it beside each load run.
+# where 1.0 cores is one core fully busy, and the box's busy fraction is its busy time over the wall clock's (its
+# idle time is not used: a virtual machine's can run ahead of the clock). compare.sh runs it beside each load run.
 #
 #   benchmarks/scripts/cpu-sample.sh [--wait-for FILE PATTERN] [--delay D] [--seconds S] name=pid...
 #
@@ -51,7 +52,7 @@ snapshot() {
   echo "wall ${EPOCHREALTIME:-$(date +%s.%N)}"
   while read -r label user nice sys idle iowait irq softirq steal rest; do
     case "$label" in
-      cpu) echo "box $((user + nice + sys + irq + softirq + steal)) $((user + nice + sys + irq + softirq + steal + idle + iowait))" ;;
+      cpu) echo "box $((user + nice + sys + irq + softirq + steal))" ;;
       ctxt) echo "ctxt $user" ;;
     esac
   done < /proc/stat
@@ -91,7 +92,7 @@ awk -v hz="$(getconf CLK_TCK)" -v cpus="$(getconf _NPROCESSORS_ONLN)" '
   {
     split(a[$1], b, " ")
     if ($1 == "wall") { wall = $2 - b[2]; next }
-    if ($1 == "box") { boxBusy = $2 - b[2]; boxAll = $3 - b[3]; next }
+    if ($1 == "box") { boxBusy = $2 - b[2]; next }
     if ($1 == "ctxt") { ctxt = $2 - b[2]; next }
     if (!($1 in a)) next
     names[++n] = $1; user[$1] = $2 - b[2]; sys[$1] = $3 - b[3]; sw[$1] = ($4 - b[4]) + ($5 - b[5])
@@ -104,5 +105,5 @@ awk -v hz="$(getconf CLK_TCK)" -v cpus="$(getconf _NPROCESSORS_ONLN)" '
         p, (user[p] + sys[p]) / hz / wall, user[p] / hz / wall, sys[p] / hz / wall, sw[p] / wall
     }
     printf "}, \"box\": {\"cpus\": %d, \"busy\": %.3f, \"switchesPerSec\": %.0f}}\n", cpus,
-      (boxAll > 0 ? boxBusy / boxAll : 0), ctxt / wall
+      boxBusy / hz / wall / cpus, ctxt / wall
   }' <(echo "$before") <(echo "$after")
