@@ -188,10 +188,12 @@ if [ -z "$shards" ]; then
   for ((i = 0; i < 4; i++)); do shards+="${shards:+,}jdbc:mysql://127.0.0.1:$db_port/gridchat_$i"; done
 fi
 sampled=()
-i=0
-for pid in $(pgrep -P "$run_pid" -f io.gridchat.grid.GridNodeMain || true); do sampled+=("member-$i=$pid"); i=$((i + 1)); done
-i=0
-for pid in $(pgrep -P "$run_pid" -f io.gridchat.edge.EdgeNodeMain || true); do sampled+=("edge-$i=$pid"); i=$((i + 1)); done
+sample_children() { # name prefix, parent pid, command-line pattern: each child as <prefix>-<i>=<pid>, oldest first
+  local i=0 pid
+  for pid in $(pgrep -P "$2" -f "$3" || true); do sampled+=("$1-$i=$pid"); i=$((i + 1)); done
+}
+sample_children member "$run_pid" io.gridchat.grid.GridNodeMain
+sample_children edge "$run_pid" io.gridchat.edge.EdgeNodeMain
 for launcher in $(pgrep -P "$run_pid" -f EmbeddedMariaDbMain || true); do
   sampled+=("mariadb-launcher=$launcher")
   for pid in $(pgrep -P "$launcher" -f mariadbd || true); do sampled+=("mariadb=$pid"); done
